@@ -1,0 +1,56 @@
+"""MkDocs hooks: each build event hands data to the reformdocs package and back.
+
+No cleaning, parsing or rendering happens here; moving to another host means rewriting this file
+only.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from reformdocs import pipeline, site, sources
+
+log = logging.getLogger("mkdocs.hooks.reformdocs")
+SOURCE_DIR = "source_texts"
+_built: dict[str, site.Site] = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _progress(done: int, total: int) -> None:
+    step = max(1, total // 10)
+    if done == total or done % step == 0:
+        log.info("reformdocs: processed %d/%d source texts", done, total)
+
+
+def on_config(config):
+    # Run the pipeline over every source text; bad input is a warning, never a stop.
+    texts, problems = sources.read_sources(_root(config) / SOURCE_DIR)
+    corpus = pipeline.process_corpus(texts, len(texts), _progress)
+    for problem in problems + corpus.problems:
+        log.warning("reformdocs: %s/%s", SOURCE_DIR, problem)
+    # Hand-written pages get a twin in the Traditional edition.
+    docs_dir = Path(config.docs_dir)
+    handwritten = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
+                   for p in sorted(docs_dir.rglob("*.md"))}
+    _built["site"] = site.build(corpus, handwritten)
+    config.nav = _built["site"].nav
+    return config
+
+
+def on_files(files, config):
+    # Add the generated pages: they exist only in the build, never as committed Markdown.
+    for src, content in _built["site"].pages.items():
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=content))
+    return files
+
+
+def on_serve(server, config, builder):
+    # `make serve`: editing a source text or sidecar rebuilds the site.
+    server.watch(str(_root(config) / SOURCE_DIR))
+    return server

@@ -1,0 +1,1 @@
+"""Reform documents: from scraped texts to a cross-linked reference site."""

@@ -1,0 +1,77 @@
+"""Reading `source_texts/`: each scraped text with its optional YAML sidecar of curated facts."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Problem
+
+SIDECAR_FIELDS = {"slug", "title", "title_en", "summary_en", "region", "source", "doc_number",
+                  "issuer", "date", "doc_type", "script"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Source:
+    name: str  # file name inside source_texts/
+    raw: bytes
+    sidecar: dict = field(default_factory=dict)
+
+    @property
+    def sha1(self) -> str:
+        return hashlib.sha1(self.raw).hexdigest()
+
+    @property
+    def slug(self) -> str:
+        """The sidecar's slug, or one made from an ASCII file name, or from a hash of the name."""
+        if self.sidecar.get("slug"):
+            return self.sidecar["slug"]
+        stem = self.name.rsplit(".", 1)[0]
+        slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+        if slug and stem.isascii():
+            return slug
+        return "doc-" + hashlib.sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def read_sidecar(path: Path) -> tuple[dict, str]:
+    """The sidecar's fields, or ({}, reason) when it cannot be used."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        return {}, f"sidecar {path.name} is not valid YAML ({str(err).splitlines()[0]}); ignored"
+    if data is None:
+        return {}, ""
+    if not isinstance(data, dict):
+        return {}, f"sidecar {path.name} is not a mapping of fields; ignored"
+    unknown = sorted(set(map(str, data)) - SIDECAR_FIELDS)
+    clean = {k: str(v).strip() for k, v in data.items() if k in SIDECAR_FIELDS and v is not None}
+    problems = []
+    if unknown:
+        problems.append(f"sidecar {path.name} has unknown field(s) {', '.join(unknown)}; ignored")
+    if "slug" in clean and not SLUG.match(clean["slug"]):
+        problems.append(f"sidecar {path.name}: slug {clean['slug']!r} is not lowercase ASCII "
+                        "words joined by '-'; a slug is made from the file name instead")
+        del clean["slug"]
+    return clean, "; ".join(problems)
+
+
+def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
+    """Every `*.txt` in `folder` (sorted by name), with its sidecar `<stem>.yml` if present."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.txt")):
+        if not path.is_file() or path.is_symlink():
+            problems.append(Problem(path.name, "is not a regular file; skipped"))
+            continue
+        sidecar: dict = {}
+        side = path.with_suffix(".yml")
+        if side.is_file():
+            sidecar, problem = read_sidecar(side)
+            if problem:
+                problems.append(Problem(path.name, problem))
+        sources.append(Source(path.name, path.read_bytes(), sidecar))
+    return sources, problems
