@@ -60,7 +60,7 @@ def blocks(items: list[Block], conv) -> list[str]:
 
 def heading(section: Section, conv) -> str:
     hashes = "#" * min(section.level + 1, 6)
-    text = " ".join(part for part in (section.marker, conv(section.title)) if part)
+    text = section.marker + conv(section.title)
     return f"{hashes} {inline(text)} {{#{section.id} data-line=\"{section.line}\"}}"
 
 
