@@ -1,8 +1,8 @@
 """Stage 1, decode: bytes of a scraped file -> text, with the encoding used and an audit of removals.
 
-Unicode byte-order marks are trusted. Otherwise each candidate encoding is tried strictly, and among
-those that decode, the one whose text reads most like Chinese (share of common characters) wins;
-ties go to the candidate listed first. Line ends become ``\\n``; NUL and other control characters are
+Unicode byte-order marks are trusted, then strict UTF-8. Otherwise each legacy encoding is tried
+strictly, and among those that decode, the one whose text reads most like Chinese (share of common
+characters) wins; a text that reads as Chinese in none of them is refused. Line ends become ``\\n``; NUL and other control characters are
 removed, each removal audited.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from importlib import resources
 
 from .model import Decoded, Edit
 
-# Tried in order; a tie in plausibility keeps the earlier one (UTF-8 is the most specific).
-CANDIDATES = ("utf-8", "gb18030", "big5")
+# Legacy encodings tried when the bytes are not UTF-8; a tie in plausibility keeps the earlier one.
+LEGACY = ("gb18030", "big5")
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -66,20 +66,23 @@ def _choose(raw: bytes) -> tuple[str, str]:
                 raise DecodeError(f"has a {name} byte-order mark but is not {name}: {err.reason}") from err
     if _looks_binary(raw):
         raise DecodeError("is binary, not text (too many NUL or control bytes)")
-    best: tuple[float, int, str, str] | None = None
-    for rank, name in enumerate(CANDIDATES):
+    try:  # valid UTF-8 with non-ASCII bytes is almost never an accident
+        text = raw.decode("utf-8")
+        return text, "utf-8" if not text.isascii() else "ascii"
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for name in LEGACY:
         try:
             text = raw.decode(name)
         except UnicodeDecodeError:
             continue
-        if not any(ord(ch) >= 0x80 for ch in text):
-            return text, "ascii"
         score = plausibility(text)
         if best is None or score > best[0]:
-            best = (score, rank, text, name)
+            best = (score, text, name)
     if best is None:
-        raise DecodeError(f"cannot be decoded as any of {', '.join(CANDIDATES)}")
-    score, _, text, name = best
+        raise DecodeError(f"cannot be decoded as any of utf-8, {', '.join(LEGACY)}")
+    score, text, name = best
     if score < MIN_PLAUSIBILITY:
         raise DecodeError(
             f"does not read as Chinese text in any encoding tried (best: {name}, "
