@@ -6,6 +6,7 @@ only.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -14,11 +15,16 @@ from reformdocs import pipeline, site, sources
 
 log = logging.getLogger("mkdocs.hooks.reformdocs")
 SOURCE_DIR = "source_texts"
+SOURCE_ENV = "REFORMDOCS_SOURCES"  # another folder of source texts (tests build temporary corpora)
 _built: dict[str, site.Site] = {}
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _sources(config) -> Path:
+    return Path(os.environ.get(SOURCE_ENV) or _root(config) / SOURCE_DIR)
 
 
 def _progress(done: int, total: int) -> None:
@@ -29,10 +35,11 @@ def _progress(done: int, total: int) -> None:
 
 def on_config(config):
     # Run the pipeline over every source text; bad input is a warning, never a stop.
-    texts, problems = sources.read_sources(_root(config) / SOURCE_DIR)
+    folder = _sources(config)
+    texts, problems = sources.read_sources(folder)
     corpus = pipeline.process_corpus(texts, len(texts), _progress)
     for problem in problems + corpus.problems:
-        log.warning("reformdocs: %s/%s", SOURCE_DIR, problem)
+        log.warning("reformdocs: %s/%s", folder.name, problem)
     # Hand-written pages get a twin in the Traditional edition.
     docs_dir = Path(config.docs_dir)
     handwritten = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
@@ -52,5 +59,5 @@ def on_files(files, config):
 
 def on_serve(server, config, builder):
     # `make serve`: editing a source text or sidecar rebuilds the site.
-    server.watch(str(_root(config) / SOURCE_DIR))
+    server.watch(str(_sources(config)))
     return server

@@ -97,8 +97,13 @@ def audit_section(doc: Document, edition: str) -> list[str]:
 
 
 def front_matter(**fields: str) -> str:
-    """YAML front matter; JSON strings are valid YAML scalars, so any value is quoted safely."""
-    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items()) + "---\n"
+    """YAML front matter; JSON strings are valid YAML scalars, so any value is quoted safely.
+
+    Values are HTML-escaped: MkDocs and Material print ``page.meta`` into ``<title>``, the nav and
+    ``<meta content="…">`` unescaped (their Jinja has no autoescape).
+    """
+    return "---\n" + "".join(f"{k}: {json.dumps(html.escape(v), ensure_ascii=False)}\n"
+                              for k, v in fields.items()) + "---\n"
 
 
 def document_page(doc: Document, edition: str) -> str:

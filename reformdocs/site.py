@@ -134,8 +134,10 @@ def build(corpus: Corpus, handwritten: dict[str, str]) -> Site:
             site.pages[doc_src(doc.slug, edition)] = document_page(doc, edition)
             title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
             region = edition_text(doc.meta.region or UNSPECIFIED, edition, doc.meta.script)
-            groups[region].append({title: doc_src(doc.slug, edition)})
-        nav.append({tr(T["documents"], edition): [{region: items} for region, items in groups.items()]})
+            groups[region].append({html.escape(title): doc_src(doc.slug, edition)})
+        # Nav titles are printed unescaped by the theme: scraped titles and regions are escaped here.
+        nav.append({tr(T["documents"], edition): [{html.escape(region): items}
+                                                   for region, items in groups.items()]})
         site.pages[src_path("editorial-notes.md", edition)] = notes_page(docs, edition)
         nav.append({tr(T["notes"], edition): src_path("editorial-notes.md", edition)})
         for src, content in sorted(handwritten.items()):
