@@ -5,7 +5,7 @@ markers' rank, tolerant of real texts: a style met again closes everything opene
 higher-ranked style closes lower ones; a style of equal rank that is not open nests (1、 then 1.).
 A section's id is its outline position (四、（二） -> ``s4-2``), with ``0`` for levels the text
 skips or lost (a fragment starting at （七） gives ``s0-7``): it never depends on the wording.
-Documents with no top-level outline get un-numbered headings from short non-sentence paragraphs.
+Documents with no outline numbering get un-numbered headings from short non-sentence paragraphs.
 """
 from __future__ import annotations
 
@@ -136,9 +136,7 @@ def parse(blocks: list[Block], title: str = "") -> tuple[list[Block], list[Secti
     """Split a document's blocks into (preamble, sections)."""
     markers = [find_marker(b.text) if isinstance(b, Line) else None for b in blocks]
     ranks = {m.style.rank for m in markers if m}
-    top_rank = min(ranks, default=None)
-    top_count = sum(1 for m in markers if m and m.style.rank == top_rank)
-    if top_count < 2:
+    if sum(1 for m in markers if m) < 2:
         return _parse_plain(blocks, title)
     preamble: list[Block] = []
     roots: list[Section] = []
