@@ -1,0 +1,89 @@
+"""The built site: one page per source text, headings from the acceptance data, catalogue."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from reformdocs import script
+
+from .conftest import SOURCES
+from .test_metadata import norm
+
+
+class Headings(HTMLParser):
+    """(level, id, text) of every h1–h6 in a page, permalink marks left out."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[list] = []
+        self._open: list | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self._open = [int(tag[1]), dict(attrs).get("id", ""), ""]
+        elif self._open is not None and tag == "a" and "headerlink" in (dict(attrs).get("class") or ""):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._skip:
+            self._skip -= 1
+        elif re.fullmatch(r"h[1-6]", tag) and self._open is not None:
+            self.found.append(self._open)
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None and not self._skip:
+            self._open[2] += data
+
+
+def headings(path):
+    parser = Headings()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.found
+
+
+def doc_pages(site):
+    return sorted((site / "documents").glob("*/index.html"))
+
+
+def test_one_page_per_source_text_in_each_edition(built_site, seed_names):
+    assert len(doc_pages(built_site)) == len(seed_names)
+    assert len(sorted((built_site / "zh-Hant" / "documents").glob("*/index.html"))) == len(seed_names)
+
+
+def test_acceptance_headings_are_nested_headings(built_site, acceptance):
+    import yaml
+    for name, expected in acceptance.items():
+        slug = yaml.safe_load((SOURCES / name).with_suffix(".yml").read_text("utf-8"))["slug"]
+        found = headings(built_site / "documents" / slug / "index.html")
+        levels = {}
+        for wanted in expected["headings"]:
+            match = [h for h in found if norm(h[2]) == norm(wanted)]
+            assert match, f"{name}: heading {wanted!r} not on the page"
+            level = match[0][0]
+            assert 2 <= level <= 5, (name, wanted, level)
+            levels[wanted] = level
+        # Nested as in the source: headings numbered alike sit at one level, 一、 above （一）.
+        by_style = {}
+        for wanted, level in levels.items():
+            style = re.sub(r"[一二三四五六七八九十]+", "N", re.match(r"^\W?[一二三四五六七八九十\d]*\W", wanted + "、").group())
+            by_style.setdefault(style, set()).add(level)
+        assert all(len(v) == 1 for v in by_style.values()), (name, by_style)
+        if "N、" in by_style and "（N）" in by_style:
+            assert min(by_style["N、"]) < min(by_style["（N）"])
+
+
+def test_section_ids_come_from_outline_position(built_site):
+    found = headings(built_site / "documents" / "taiyuan-resource-economy-transformation-2013-2015" / "index.html")
+    ids = {h[1]: h[2] for h in found}
+    assert norm(ids["s4-2"]) == norm("（二）创新土地管理制度。")
+    assert norm(ids["s9"]) == norm("九、保障措施")
+
+
+def test_home_catalogue_lists_every_document(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert home.count('<tr><td><a href="documents/') == len(doc_pages(built_site))
+    assert "Taiyuan Municipal People" in home
+    hant_home = (built_site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
+    assert script.convert("太原市人民政府关于印发", "Hant") in hant_home
