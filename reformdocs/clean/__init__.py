@@ -1,22 +1,77 @@
 """Stage 2, clean: decoded text -> the document's own paragraphs and tables, every edit audited.
 
-Each step is a module with ``apply(lines) -> (lines, edits)``; they run in the order of STEPS.
-Rules that describe the outside world (chrome patterns, page markers ...) live in ``data/``.
+Each step is a module with ``apply(lines) -> (lines, edits)``; they run in the order of STEPS:
+
+1. ``mojibake``     GBK misalignment repair (when present; it must run first)
+2. ``pinyin``       pinyin a converting site inserted after characters
+3. ``chrome``       the hosting site's page furniture: known families (data/chrome.yml) and
+                    conservative structural signals
+4. ``table``        flattened tables (one cell per line) rebuilt as Table blocks; the steps after
+                    it pass Table blocks through untouched
+5. ``pages``        page marks and page counters removed, cut sentences re-joined, fixed-width
+                    wraps undone (data/pages.yml)
+6. ``paragraphs``   one Line per paragraph: whitespace, run-on and flattened text split at
+                    outline markers, titles split off
+7. ``punctuation``  half-width punctuation in Chinese text made full-width (GB/T 15834)
+
+Rules that describe the outside world (chrome patterns, page marks ...) live in ``data/``.
+Body text is never dropped: every removal is an Edit naming its rule.
 """
 from __future__ import annotations
 
-from ..model import Cleaned, Edit, Line
-from . import pinyin
+import importlib.util
 
-STEPS = (pinyin,)
+from ..model import Cleaned, Edit, Line, Table
+from . import chrome, pages, paragraphs, pinyin, punctuation, table
+from .chrome import LineFrequency
+from .common import RUN, Run, count_ideographs
+
+if importlib.util.find_spec(f"{__name__}.mojibake") is not None:
+    from . import mojibake
+else:  # the encoding-repair step is not in the tree yet
+    mojibake = None
+
+STEPS = tuple(s for s in (mojibake, pinyin, chrome, table, pages, paragraphs, punctuation) if s)
+
+# A text whose Chinese characters are mostly lost (shown as '?') cannot be published.
+MAX_DAMAGE = 0.5
+
+__all__ = ["clean", "STEPS", "LineFrequency", "damage"]
 
 
-def clean(text: str) -> Cleaned:
-    """Clean a decoded text. Body text is never dropped: every removal is an audited rule."""
-    lines = [Line(no, t) for no, t in enumerate(text.split("\n"), start=1)]
-    edits: list[Edit] = []
-    for step in STEPS:
-        lines, step_edits = step.apply(lines)
-        edits.extend(step_edits)
-    blocks = [line for line in lines if line.text.strip()]
-    return Cleaned(blocks=blocks, edits=edits)
+def damage(text: str) -> float:
+    """Share of the text's Chinese characters that are lost to encoding damage (0..1)."""
+    if mojibake is not None and hasattr(mojibake, "damage_ratio"):
+        return float(mojibake.damage_ratio(text))
+    lost = text.count("?") + text.count("\ufffd")
+    total = count_ideographs(text) + lost
+    return lost / total if total else 0.0
+
+
+def clean(text: str, corpus: LineFrequency | None = None) -> Cleaned:
+    """Clean a decoded text. Body text is never dropped: every removal is an audited rule.
+
+    `corpus` (optional) is a table of how many documents of the corpus each short line occurs in
+    (``LineFrequency.from_texts(texts)``); lines common to many documents are then chrome.
+    """
+    token = RUN.set(Run(corpus=corpus))
+    try:
+        blocks: list = [Line(no, t) for no, t in enumerate(text.split("\n"), start=1)]
+        edits: list[Edit] = []
+        for step in STEPS:
+            blocks, step_edits = step.apply(blocks)
+            edits.extend(step_edits)
+    finally:
+        RUN.reset(token)
+    blocks = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
+    body = "\n".join(b.text if isinstance(b, Line) else "\n".join("\t".join(r) for r in b.rows)
+                     for b in blocks)
+    rejected = ""
+    if not blocks or count_ideographs(body) == 0:
+        rejected = "no Chinese text is left once the page furniture is removed"
+    else:
+        lost = damage(body)
+        if lost > MAX_DAMAGE:
+            rejected = (f"{lost:.0%} of its Chinese characters are lost to encoding damage "
+                        "(shown as '?')")
+    return Cleaned(blocks=blocks, edits=edits, rejected=rejected)

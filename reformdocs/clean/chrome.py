@@ -1,0 +1,359 @@
+"""Remove chrome: the hosting site's page furniture, never part of the document.
+
+Two kinds of rules, both audited line by line:
+
+* Known families (``data/chrome.yml``): patterns of what sites print (由会员分享, 您现在的位置, 字号
+  大 中 小, ICP备, 发表意见 …), whole lines or phrases. Aggressive: they only name chrome.
+* Structural signals for chrome never seen before: lines of symbols only, navigation trails
+  (首页 > 政务公开 > …, link bars with | › »), the site's key:value metadata lists (上传时间: 格式:
+  页数: 大小:), contact footers and Latin/URL lines at the head or tail, short lines repeated in
+  one text (running headers) or across the corpus (see `LineFrequency`). Conservative: they never
+  touch outline headings, the short lines GB/T 9704 defines (title, 发文字号, 主送机关, 落款,
+  成文日期, 附件) or a flattened table, and most only act in the head or tail of the text (before
+  the first or after the last line that reads like body text).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Edit, Line
+from . import table
+from .common import (FINAL, WS, count_ideographs, ends_sentence, load_data, protected,
+                     run, starts_with_marker)
+
+STAGE = "clean"
+DEFAULT_MAX_LEN = 200
+ANCHOR_MIN_IDEOGRAPHS = 20
+ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
+TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
+URLISH = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[a-z]{2,}|©|\(C\)|\.(?:com|cn|net|org)\b", re.I)
+KEY = re.compile(r"(?:^|(?<=[\s|｜,，;；/【\[]))([^\s:：|｜,，;；/【】\[\]]{1,6})\s*[:：]")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rule: str
+    family: str
+    scope: str  # line | phrase
+    regex: re.Pattern
+    where: str  # anywhere | edge
+    max_len: int
+    follows: str  # "" | list | tail
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class Rules:
+    line: tuple[Pattern, ...]
+    phrase: tuple[Pattern, ...]
+    prefilter: re.Pattern  # matches wherever some line pattern could (anywhere or edge)
+    phrase_prefilter: re.Pattern
+    families: dict[str, str]
+    separators: str
+    nav_words: frozenset[str]
+    site_keys: frozenset[str]
+    contact_keys: frozenset[str]
+    document_keys: frozenset[str]
+    repeat_min: int
+    repeat_max_len: int
+    corpus_min_docs: int
+    corpus_min_share: float
+    corpus_max_len: int
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = load_data("chrome.yml")
+    line: list[Pattern] = []
+    phrase: list[Pattern] = []
+    families = {}
+    for fam in data["families"]:
+        families[fam["id"]] = " ".join(fam["description"].split())
+        for p in fam["patterns"]:
+            pat = Pattern(
+                rule=f"chrome.{fam['id']}.{p['id']}", family=fam["id"], scope=p["scope"],
+                regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
+                max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
+                examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
+            (line if pat.scope == "line" else phrase).append(pat)
+
+    def union(pats: list[Pattern]) -> re.Pattern:
+        return re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', p.regex.pattern)})" for p in pats))
+
+    s = data["structural"]
+    return Rules(
+        line=tuple(line), phrase=tuple(phrase), prefilter=union(line),
+        phrase_prefilter=union(phrase), families=families,
+        separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
+        site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
+        document_keys=frozenset(s["document_keys"]), repeat_min=int(s["repeat_min"]),
+        repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
+        corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
+
+
+# --- corpus-level frequency -----------------------------------------------------------------------
+def line_key(text: str) -> str:
+    """What two lines must share to count as 'the same line' across documents (digits vary)."""
+    return re.sub(r"\d+", "#", re.sub(rf"[{WS}]+", " ", text.strip(WS)))
+
+
+class LineFrequency:
+    """How many documents of a corpus each short line occurs in, for cross-document chrome.
+
+    Feed it the texts of the corpus (``add`` or ``from_texts``), then pass it to
+    ``clean(text, corpus=...)``: a short line without sentence punctuation that occurs in at least
+    ``corpus_min_docs`` documents and ``corpus_min_share`` of them (data/chrome.yml) is chrome,
+    unless it is a heading or a GB/T 9704 line.
+    """
+
+    def __init__(self, counts: dict[str, int] | None = None, documents: int = 0) -> None:
+        self.counts: Counter = Counter(counts or {})
+        self.documents = documents
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> "LineFrequency":
+        freq = cls()
+        for text in texts:
+            freq.add(text)
+        return freq
+
+    def add(self, text: str) -> None:
+        limit = rules().corpus_max_len
+        keys = {line_key(t) for t in text.split("\n") if 0 < len(t.strip(WS)) <= limit}
+        self.counts.update(keys)
+        self.documents += 1
+
+    def is_boilerplate(self, text: str) -> bool:
+        r = rules()
+        if self.documents == 0 or len(text.strip(WS)) > r.corpus_max_len:
+            return False
+        n = self.counts.get(line_key(text), 0)
+        return n >= r.corpus_min_docs and n >= r.corpus_min_share * self.documents
+
+
+# --- helpers --------------------------------------------------------------------------------------
+def _edit(rule: str, before: str, line: int, note: str) -> Edit:
+    return Edit(STAGE, rule, "removed", before, "", line, note)
+
+
+def match_line(text: str, edge: bool) -> Pattern | None:
+    """The first line-level pattern that makes `text` (stripped) chrome."""
+    r = rules()
+    if not r.prefilter.search(text):
+        return None
+    for pat in r.line:
+        if pat.where == "edge" and not edge:
+            continue
+        if len(text) <= pat.max_len and pat.regex.search(text):
+            return pat
+    return None
+
+
+def remove_phrases(text: str) -> tuple[str, list[tuple[Pattern, str]]]:
+    """`text` without the phrase-level chrome in it, and what was cut by which pattern."""
+    r = rules()
+    cut: list[tuple[Pattern, str]] = []
+    if not r.phrase_prefilter.search(text):
+        return text, cut
+    for pat in r.phrase:
+        for _ in range(20):  # a phrase may occur more than once
+            m = pat.regex.search(text)
+            if not m:
+                break
+            group = "cut" if "cut" in pat.regex.groupindex and m.group("cut") is not None else 0
+            a, b = m.span(group)
+            if a == b:
+                break
+            cut.append((pat, text[a:b]))
+            text = text[:a] + text[b:]
+    return text, cut
+
+
+def clean_title(title: str) -> str:
+    title, _ = remove_phrases(title.strip(WS + "《》"))
+    title = re.sub(r"[（(]\d+页(?:珍藏版)?[)）]$", "", title)
+    title, _ = remove_phrases(title)
+    return title.strip(WS + "《》")
+
+
+def _has_text(text: str) -> bool:
+    return TEXTUAL.search(text) is not None
+
+
+def _keys(text: str) -> list[str]:
+    return KEY.findall(text)
+
+
+def _nav_trail(text: str, r: Rules) -> str:
+    """"anywhere" for a trail naming 首页 & co., "edge" for another link bar, "" for no trail."""
+    parts = [p.strip(WS) for p in re.split(f"[{re.escape(r.separators)}]", text)]
+    seps = len(parts) - 1
+    if seps < 1:
+        return ""
+    parts = [p for p in parts if p]
+    if not parts or any(len(p) > 16 or any(ch in FINAL + "。，" for ch in p) for p in parts):
+        return ""
+    # A trail may open with its label: 您的位置：首页 > …
+    named = any(p in r.nav_words or p.split("：")[-1].split(":")[-1] in r.nav_words for p in parts)
+    if named and (seps >= 2 or text.strip(WS).startswith(tuple(r.nav_words))):
+        return "anywhere"
+    return "edge" if seps >= 2 else ""
+
+
+def _anchor(text: str) -> bool:
+    return count_ideographs(text) >= ANCHOR_MIN_IDEOGRAPHS and ANCHOR_PUNCT.search(text) is not None
+
+
+def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
+    r = rules()
+    ctx = run()
+    n = len(lines)
+    text = [ln.text for ln in lines]
+    st = [t.strip(WS) for t in text]
+    gone: dict[int, Edit] = {}
+    phrase_edits: dict[int, list[Edit]] = {}
+    follows: list[tuple[int, Pattern]] = []
+
+    def remove(i: int, rule: str, note: str) -> None:
+        if i not in gone:
+            gone[i] = _edit(rule, text[i], lines[i].no, note)
+
+    def known(i: int, edge: bool) -> bool:
+        pat = match_line(st[i], edge)
+        if pat is None:
+            return False
+        remove(i, pat.rule, f"{pat.family} chrome (line)")
+        ctx.families.add(pat.family)
+        if "title" in pat.regex.groupindex:
+            m = pat.regex.search(st[i])
+            if m and m.group("title"):
+                title = clean_title(m.group("title"))
+                if title and title not in ctx.titles:
+                    ctx.titles.append(title)
+        if pat.follows:
+            follows.append((i, pat))
+        return True
+
+    # 1. Known families, line level, anywhere.
+    for i in range(n):
+        if st[i]:
+            known(i, edge=False)
+
+    # 2. Known families, phrase level.
+    for i in range(n):
+        if i in gone or not st[i]:
+            continue
+        lead = text[i][: len(text[i]) - len(text[i].lstrip(WS))]
+        new, cut = remove_phrases(text[i][len(lead):].rstrip(WS))
+        if not cut:
+            continue
+        for pat, phrase in cut:
+            ctx.families.add(pat.family)
+        if not _has_text(new):
+            remove(i, cut[0][0].rule, f"{cut[0][0].family} chrome (nothing else on the line)")
+            continue
+        phrase_edits[i] = [_edit(pat.rule, phrase, lines[i].no, f"{pat.family} chrome (phrase)")
+                           for pat, phrase in cut]
+        text[i] = lead + new.rstrip(WS)
+        st[i] = text[i].strip(WS)
+
+    # Head and tail: before the first and after the last line that reads like body text.
+    anchors = [i for i in range(n) if i not in gone and _anchor(st[i])]
+    first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
+
+    def at_edge(i: int) -> bool:
+        return i < first or i > last
+
+    # 3. Known families that only count at the edges.
+    for i in range(n):
+        if i not in gone and st[i] and at_edge(i):
+            known(i, edge=True)
+
+    # 4. Lines that follow a list header (相关文档 …) or open a comment block.
+    for i, pat in follows:
+        if pat.follows == "list" and at_edge(i):
+            for j in range(i + 1, n):
+                if j in gone or not st[j]:
+                    continue
+                if len(st[j]) > 60 or ends_sentence(st[j]) or starts_with_marker(st[j]):
+                    break
+                remove(j, pat.rule, f"listed under {st[i]!r}")
+        elif pat.follows == "tail" and i >= n // 2:
+            stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
+                         and (starts_with_marker(st[j]) or protected(st[j]) in
+                              {"doc-number", "date", "issuer", "attachment", "distribution"})), n)
+            for j in range(i + 1, stop):
+                if st[j] and j not in gone:
+                    remove(j, pat.rule, f"in the block opened by {st[i]!r}")
+
+    # 5. Structural signals (never on headings, GB/T 9704 lines or table cells).
+    in_table: set[int] = set()
+    kept = [Line(lines[i].no, text[i]) if i not in gone else Line(lines[i].no, "") for i in range(n)]
+    for hit in table.find(kept):
+        in_table.update(range(hit.start, hit.end))
+    counts = Counter(st[i] for i in range(n) if i not in gone and i not in in_table and st[i])
+    seen: set[str] = set()
+    for i in range(n):
+        s = st[i]
+        if i in gone or not s or i in in_table:
+            continue
+        rule = _structural(s, at_edge(i), r)
+        if rule is None and protected(s):
+            seen.add(s)
+            continue
+        if rule is None and counts[s] >= r.repeat_min and _repeatable(s, r):
+            if s in seen:
+                rule = ("chrome.structural.running-header",
+                        f"repeated {counts[s]} times in the text; the first is kept")
+            seen.add(s)
+        if rule is None and ctx.corpus is not None and not ends_sentence(s) \
+                and not starts_with_marker(s) and ctx.corpus.is_boilerplate(s):
+            rule = ("chrome.structural.corpus-repeated", "occurs in many documents of the corpus")
+        if rule is not None:
+            remove(i, *rule)
+            ctx.families.add("structural")
+
+    out: list[Line] = []
+    edits: list[Edit] = []
+    for i in range(n):
+        if i in gone:
+            edits.append(gone[i])
+            continue
+        edits.extend(phrase_edits.get(i, ()))
+        out.append(Line(lines[i].no, text[i]))
+    edits.sort(key=lambda e: e.line)
+    return out, edits
+
+
+def _repeatable(s: str, r: Rules) -> bool:
+    return (4 <= len(s) <= r.repeat_max_len and not ends_sentence(s) and not starts_with_marker(s)
+            and count_ideographs(s) >= 2)
+
+
+def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
+    """The structural rule that makes line `s` chrome, with a note; None when none does."""
+    if not _has_text(s):
+        return "chrome.structural.symbols", "a line of symbols only"
+    if protected(s):
+        return None
+    trail = _nav_trail(s, r)
+    if trail == "anywhere" or (trail == "edge" and edge):
+        return "chrome.structural.nav-trail", "navigation trail or link bar"
+    if "。" not in s and len(s) <= 200:
+        keys = _keys(s)
+        if keys and not any(k in r.document_keys for k in keys):
+            site = sum(k in r.site_keys for k in keys)
+            contact = sum(k in r.contact_keys for k in keys)
+            if site >= 2:
+                return "chrome.structural.site-metadata", "the hosting site's key:value metadata"
+            if edge and contact >= 1 and site + contact >= 2:
+                return "chrome.structural.contact", "the site's contact footer"
+    if edge and count_ideographs(s) <= 2:
+        if URLISH.search(s) or (len(re.findall(r"[A-Za-z]", s)) >= 2 and not re.search(r"\d{4}", s)):
+            return "chrome.structural.non-text", "a Latin, link or address line at the head or tail"
+    return None

@@ -1,0 +1,152 @@
+"""Shared text tests for the cleaning steps: character classes, sentence ends, outline markers,
+and the short body lines that GB/T 9704-2012 defines (which no structural rule may remove).
+
+Also the per-run context (`Run`): what one step learnt about the text that a later step needs
+(families of chrome found, titles named by the hosting site, where joined paragraphs came from).
+`clean()` opens a fresh context for every text, so runs never share state.
+"""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# --- character classes ---------------------------------------------------------------------------
+IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+IDEOGRAPH = re.compile(f"[{IDEO}\U00020000-\U0002ffff]")
+# Chinese (full-width) punctuation, including the curly quotes Chinese text uses.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
+CJK_CONTEXT = re.compile(f"[{IDEO}{CJK_PUNCT}]")
+WS = " \t\u00a0\u3000\u2002\u2003\u2009\u200a\u202f"
+
+# Punctuation that ends a sentence; closing marks that may follow it (…。” or …。）).
+FINAL = "。！？!?；;…"
+CLOSERS = "”’」』）)》】]〕"
+# Punctuation that cannot start a paragraph (a chunk that starts with it continues a sentence).
+CONTINUATION = "，。、；：？！,.;:?!）)”’」』》】…"
+
+
+def ideographs(text: str) -> str:
+    return "".join(IDEOGRAPH.findall(text))
+
+
+def count_ideographs(text: str) -> int:
+    return len(IDEOGRAPH.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Does `text` end like a finished sentence (。！？；…, possibly inside a closing mark)?
+
+    A closing parenthesis also counts: a paragraph may end with a parenthetical note such as
+    (牵头部门：市政务办). A closing quote only counts after final punctuation (…。”).
+    """
+    t = text.rstrip(WS)
+    if not t:
+        return False
+    last = t[-1]
+    if last in FINAL:
+        return True
+    if last in ")）":
+        return True
+    if last in CLOSERS:
+        inner = t.rstrip(CLOSERS)
+        return bool(inner) and inner[-1] in FINAL
+    return False
+
+
+# --- outline markers (GB/T 9704 §7.3.3 and common variants) --------------------------------------
+CN_NUM = "一二三四五六七八九十"
+MARKER_RE = (
+    rf"(?:[{CN_NUM}]{{1,3}}[、．.]"
+    rf"|[（(][{CN_NUM}]{{1,3}}[)）]"
+    r"|\d{1,2}、"
+    r"|\d{1,2}[.．](?=\d{4}年|[^\d.．%])"
+    r"|[（(]\d{1,2}[)）]"
+    r"|[①-⑳]"
+    r"|第[一二三四五六七八九十百零〇两]+[章节条](?=[ \u3000])"
+    r")"
+)
+MARKER = re.compile(MARKER_RE)
+
+
+def starts_with_marker(text: str) -> bool:
+    return MARKER.match(text.lstrip(WS)) is not None
+
+
+def is_heading(text: str) -> bool:
+    """A short paragraph opened by an outline marker (一、总体要求; （七）推进对外开放…)."""
+    t = text.strip(WS)
+    m = MARKER.match(t)
+    return m is not None and len(t) - m.end() <= 40 and "。" not in t[:-1]
+
+
+# --- GB/T 9704 short lines ------------------------------------------------------------------------
+DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\d{1,4}\s*[号號]$")
+DATE = re.compile(
+    r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?:\s*印发)?$")
+ISSUER_END = ("人民政府", "政府", "委员会", "办公室", "办公厅", "委", "局", "厅", "部", "院", "会",
+              "中心", "党委", "区委", "市委", "县委", "省委", "工委", "小组", "公司", "办")
+DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
+             "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
+             "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
+TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
+
+
+def protected(text: str) -> str:
+    """Why `text` is a short body line GB/T 9704 defines (or a heading); "" when it is none."""
+    t = text.strip(WS)
+    if not t:
+        return ""
+    if starts_with_marker(t):
+        return "heading"
+    if DOC_NUMBER.match(t):
+        return "doc-number"
+    if DATE.match(t):
+        return "date"
+    if t.startswith(("附件", "附：", "附:")):
+        return "attachment"
+    if t.startswith(("抄送", "抄报", "主题词", "主送")):
+        return "distribution"
+    if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2:
+        return "addressee"
+    bare = TITLE_TAIL.sub("", t)
+    if len(t) <= 100 and "。" not in t and (bare.endswith(DOC_TYPES) or
+                                            ("关于" in t and count_ideographs(t) >= 6)):
+        return "title"
+    if len(t) <= 30 and t.endswith(ISSUER_END) and not re.search(r"[，。；：,;:|>›»]", t):
+        return "issuer"
+    return ""
+
+
+# --- data files -------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    text = resources.files("reformdocs.data").joinpath(name).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+# --- per-run context -------------------------------------------------------------------------------
+@dataclass
+class Run:
+    """What the steps of one `clean()` call share."""
+
+    families: set[str] = field(default_factory=set)  # chrome families found in this text
+    titles: list[str] = field(default_factory=list)  # document titles the hosting site named
+    # joined paragraphs: (line no, text) -> [(offset, source line no), ...] where each part starts
+    origins: dict[tuple[int, str], list[tuple[int, int]]] = field(default_factory=dict)
+    corpus: object | None = None  # a chrome.LineFrequency fed by the caller, or None
+
+
+RUN: ContextVar[Run | None] = ContextVar("reformdocs_clean_run", default=None)
+
+
+def run() -> Run:
+    """The context of the current `clean()` call (a throwaway one when a step runs alone)."""
+    current = RUN.get()
+    return current if current is not None else Run()

@@ -1,0 +1,262 @@
+"""Repair page splits: remove what a page break left in the text and re-join the cut sentence.
+
+* Page marks on a line of their own (-2-, - 2 -, 第2页, 第1页/共9页, [接上页] …) and the same marks at
+  the start or end of a line (data/pages.yml) are removed; the text on both sides is joined when
+  the part before does not end like a sentence (and is no heading) and the part after opens no
+  heading.
+* Document-sharing sites number each page's chunk ("2、", "3、" … at its start, often inside a
+  sentence). A run of consecutive numbers from 1 or 2 over several chunks is read as page counters
+  only when enough of its boundaries cut a sentence (the previous chunk does not end like a
+  sentence, or the chunk starts with punctuation), so real list items such as 1、指导思想。 are kept;
+  the counters go and each cut sentence is re-joined.
+* PDF and print conversions wrap lines at a fixed width; when enough lines share one width, a
+  full-width line is joined with the next unless that one is indented or opens a heading.
+
+Where a joined paragraph's parts came from is kept in the run context, so a later split can give
+each part its own source line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import median
+
+from ..model import Edit, Line
+from .common import (CONTINUATION, WS, ends_sentence, is_heading, load_data, protected, run,
+                     starts_with_marker)
+
+STAGE = "clean"
+
+
+@dataclass(frozen=True)
+class Config:
+    markers: tuple[tuple[str, re.Pattern], ...]
+    phrases: tuple[tuple[str, re.Pattern], ...]
+    counter: re.Pattern
+    min_run: int
+    min_run_share_site: int
+    min_broken: float
+    min_broken_share_site: float
+    min_chunk: int
+    wrap_min_lines: int
+    wrap_min_share: float
+    wrap_min_width: int
+
+
+@lru_cache(maxsize=1)
+def config() -> Config:
+    d = load_data("pages.yml")
+    c, w = d["counter"], d["wrap"]
+    return Config(
+        markers=tuple((m["id"], re.compile(m["regex"])) for m in d["markers"]),
+        phrases=tuple((m["id"], re.compile(m["regex"])) for m in d["phrases"]),
+        counter=re.compile(c["regex"]), min_run=int(c["min_run"]),
+        min_run_share_site=int(c["min_run_share_site"]), min_broken=float(c["min_broken"]),
+        min_broken_share_site=float(c["min_broken_share_site"]), min_chunk=int(c["min_chunk"]),
+        wrap_min_lines=int(w["min_lines"]), wrap_min_share=float(w["min_share"]),
+        wrap_min_width=int(w["min_width"]))
+
+
+def marker_rule(text: str) -> str:
+    """The rule id of the page mark that `text` (a whole line) is, or ""."""
+    s = text.strip(WS)
+    for rid, rx in config().markers:
+        if rx.match(s):
+            return f"pages.{rid}"
+    return ""
+
+
+def _blank(b) -> bool:
+    return isinstance(b, Line) and not b.text.strip(WS)
+
+
+def _excerpt(a: str, b: str) -> tuple[str, str]:
+    tail, head = a.rstrip(WS)[-12:], b.lstrip(WS)[:12]
+    return f"{tail}⏎{head}", f"{tail}{head}"
+
+
+class _Joiner:
+    """Joins lines, keeping where each part of a joined paragraph came from."""
+
+    def __init__(self) -> None:
+        self.ctx = run()
+        self.edits: list[Edit] = []
+
+    def origins(self, line: Line) -> list[tuple[int, int]]:
+        return self.ctx.origins.get((line.no, line.text), [(0, line.no)])
+
+    def join(self, a: Line, b: Line, rule: str, note: str, record: bool = True) -> Line:
+        left = a.text.rstrip(WS)
+        right = b.text.lstrip(WS)
+        joined = Line(a.no, left + right)
+        shift = len(b.text) - len(right)
+        parts = self.origins(a) + [(len(left) + max(0, off - shift), no) for off, no in self.origins(b)]
+        self.ctx.origins[(joined.no, joined.text)] = parts
+        if record:
+            before, after = _excerpt(left, right)
+            self.edits.append(Edit(STAGE, rule, "joined", before, after, b.no, note))
+        return joined
+
+
+def apply(blocks: list) -> tuple[list, list[Edit]]:
+    cfg = config()
+    ctx = run()
+    j = _Joiner()
+    edits = j.edits
+
+    # 1. Page marks: whole lines and phrases. Remember where a page break was.
+    out: list = []
+    breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
+    pending = ""
+    for b in blocks:
+        if not isinstance(b, Line):
+            out.append(b)
+            pending = ""
+            continue
+        rule = marker_rule(b.text) if b.text.strip(WS) else ""
+        if rule:
+            edits.append(Edit(STAGE, rule, "removed", b.text, "", b.no, "page mark"))
+            while out and _blank(out[-1]):
+                out.pop()  # blank lines around a page mark are layout
+            pending = rule
+            continue
+        if pending and _blank(b):
+            continue
+        text = b.text
+        for rid, rx in cfg.phrases:
+            m = rx.search(text)
+            if m:
+                edits.append(Edit(STAGE, f"pages.{rid}", "removed", m.group().strip(WS), "", b.no,
+                                  "page mark inside the line"))
+                text = text[:m.start()] + (" " if 0 < m.start() and m.end() < len(text) else "") + text[m.end():]
+                if rid.endswith("start"):
+                    pending = pending or f"pages.{rid}"
+        line = Line(b.no, text)
+        if pending and text.strip(WS):
+            breaks[len(out)] = pending
+            pending = ""
+        out.append(line)
+
+    # 2. Page counters of document-sharing sites.
+    forced = _counters(out, edits, "share-site" in ctx.families, cfg)
+
+    # 3. Join across the page breaks.
+    result: list = []
+    for k, b in enumerate(out):
+        rule = forced.get(k) or breaks.get(k)
+        if rule and isinstance(b, Line):
+            p = len(result) - 1
+            while p >= 0 and _blank(result[p]):
+                p -= 1
+            prev = result[p] if p >= 0 else None
+            if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)):
+                del result[p + 1:]
+                result[p] = j.join(prev, b, rule, "sentence re-joined across a page break")
+                continue
+        result.append(b)
+
+    # 4. Fixed-width line wraps.
+    result = _reflow(result, j, cfg)
+    return result, edits
+
+
+def _continues(before: str, after: str) -> bool:
+    """Does `after` continue the sentence `before` leaves open?"""
+    a, b = before.strip(WS), after.strip(WS)
+    if not a or not b:
+        return False
+    if b[0] in CONTINUATION:
+        return True
+    return not ends_sentence(a) and not is_heading(a) and not protected(a) and not starts_with_marker(b)
+
+
+def _counters(out: list, edits: list[Edit], share_site: bool, cfg: Config) -> dict[int, str]:
+    """Find and remove page counters; return the chunks to join to the previous one."""
+    texts = [k for k, b in enumerate(out) if isinstance(b, Line) and b.text.strip(WS)]
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    prev_k = -1
+    for k in texts:
+        m = cfg.counter.match(out[k].text)
+        barrier = any(not isinstance(out[x], Line) for x in range(prev_k + 1, k))
+        prev_k = k
+        if m:
+            num, sep = int(m.group(1)), m.group(2).replace("．", ".")
+            if current and not barrier and sep == current[-1][2] and num == current[-1][1] + 1:
+                current.append((k, num, sep))
+                continue
+            if current:
+                runs.append(current)
+            current = [(k, num, sep)] if num in (1, 2) else []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+
+    min_run = cfg.min_run_share_site if share_site else cfg.min_run
+    min_broken = cfg.min_broken_share_site if share_site else cfg.min_broken
+    forced: dict[int, str] = {}
+    for members in runs:
+        if len(members) < min_run:
+            continue
+        bodies = [cfg.counter.sub("", out[k].text, count=1) for k, _, _ in members]
+        if median(len(t) for t in bodies) < cfg.min_chunk:
+            continue
+        broken = []
+        for (k, _, _), (pk, _, _), body in zip(members[1:], members, bodies[1:]):
+            before = out[pk].text
+            broken.append(bool(body) and (body[0] in CONTINUATION or
+                                          (not ends_sentence(before) and not is_heading(before))))
+        if sum(broken) < min_broken * len(broken):
+            continue
+        for idx, ((k, num, sep), body) in enumerate(zip(members, bodies)):
+            line = out[k]
+            prefix = line.text[: len(line.text) - len(body)]
+            edits.append(Edit(STAGE, "pages.counter", "removed", prefix.strip(WS), "", line.no,
+                              f"page counter {num}{sep} of a document-sharing site "
+                              f"(run of {len(members)} chunks)"))
+            out[k] = Line(line.no, body)
+            if idx > 0 and broken[idx - 1]:
+                forced[k] = "pages.counter"
+    return forced
+
+
+def _width(text: str) -> int:
+    return len(text.rstrip(WS + "\n"))
+
+
+def _reflow(blocks: list, j: _Joiner, cfg: Config) -> list:
+    widths = [_width(b.text) for b in blocks if isinstance(b, Line) and b.text.strip(WS)]
+    long = [w for w in widths if w >= cfg.wrap_min_width]
+    if not long:
+        return blocks
+    counts = Counter(long)
+    width = max(counts, key=lambda w: (counts[w] + counts.get(w - 1, 0), w))
+    full = counts[width] + counts.get(width - 1, 0)
+    if full < cfg.wrap_min_lines or full < cfg.wrap_min_share * len(long) or width < 15:
+        return blocks
+    out: list = []
+    last_width = 0  # width of the last physical line of out[-1]
+    joins: dict[int, int] = {}  # index in out -> line breaks removed
+    for b in blocks:
+        if (isinstance(b, Line) and out and isinstance(out[-1], Line) and b.text.strip(WS)
+                and out[-1].text.strip(WS) and last_width >= width - 1
+                and b.text[:1] not in WS and not starts_with_marker(b.text)
+                and not is_heading(out[-1].text) and not marker_rule(b.text)):
+            last_width = _width(b.text)
+            out[-1] = j.join(out[-1], b, "pages.wrap", "", record=False)
+            joins[len(out) - 1] = joins.get(len(out) - 1, 0) + 1
+            continue
+        if isinstance(b, Line):
+            last_width = _width(b.text)
+        out.append(b)
+    for k, count in joins.items():
+        text = out[k].text.strip(WS)
+        j.edits.append(Edit(STAGE, "pages.wrap", "joined", f"{count + 1} lines", text[:12] + "…",
+                            out[k].no, f"{count + 1} lines wrapped at {width} characters "
+                            "re-joined into one paragraph"))
+    return out
