@@ -76,13 +76,17 @@ def edition_text(text: str, edition: str, original: str) -> str:
     """
     if edition != original:
         return convert(text, edition)
-    readings = [convert(text, edition)] + [
-        _converter(cfg).convert(text) for cfg in REGIONAL[edition]]
+    converted = convert(text, edition)
+    if converted == text or len(converted) != len(text):
+        return converted
+    readings = [_converter(cfg).convert(text) for cfg in REGIONAL[edition]]
     if any(len(r) != len(text) for r in readings):
-        return readings[0]
-    return "".join(
-        column[0] if all(ch != o for ch in column) else o
-        for o, column in zip(text, zip(*readings)))
+        return converted
+    out = list(text)
+    for i, (o, c) in enumerate(zip(text, converted)):
+        if c != o and all(r[i] != o for r in readings):
+            out[i] = c
+    return "".join(out)
 
 
 def detect(text: str) -> str:
