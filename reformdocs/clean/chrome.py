@@ -283,7 +283,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                 if len(st[j]) > 60 or ends_sentence(st[j]) or starts_with_marker(st[j]):
                     break
                 remove(j, pat.rule, f"listed under {st[i]!r}")
-        elif pat.follows == "tail" and i >= n // 2:
+        elif pat.follows == "tail" and anchors and i > first:
             stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
                          and (starts_with_marker(st[j]) or protected(st[j]) in
                               {"doc-number", "date", "issuer", "attachment", "distribution"})), n)

@@ -26,7 +26,7 @@ ODD_SPACE = re.compile(r"[\u00a0\u2002\u2003\u2009\u200a\u202f\t]")
 SPLIT_FINAL = "。！？!?"
 CLOSE_QUOTES = "”’」』"
 NO_START = "，。、；：？！,;:?!）)”’」』》】…"
-FLATTENED_MIN = 200
+FLATTENED_MIN = 80
 HEAD_LINE_TITLE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,10}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\d{1,4}\s*[号號]\s*)?《(.{4,120})》$")
 

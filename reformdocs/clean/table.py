@@ -98,6 +98,13 @@ def _try(lines: list, cells: list[int], first: int, barrier: set[int]) -> Found 
         number += 1
     if len(rows) < 2 or any(len(r) < 2 for r in rows):
         return None
+    # The last row has no next number to end it: it is no longer than the rows before it, and
+    # the header no wider than the widest row (a caption may sit right above the header).
+    widest = max(len(r) for r in rows[:-1])
+    rows[-1] = rows[-1][:widest]
+    if len(head) > widest:
+        head = head[len(head) - widest:]
+        k = widest
     if sum(len(r) for r in rows) < len(rows) * k / 2:
         return None
     header = tuple(lines[cells[x]].text.strip(WS) for x in head)

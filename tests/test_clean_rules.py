@@ -1,0 +1,338 @@
+"""The cleaning rules one by one: data-file examples, punctuation, tables, page splits, paragraphs,
+structural chrome and its protections."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reformdocs.clean import LineFrequency, clean, chrome, pages, punctuation, table
+from reformdocs.clean.common import load_data, protected
+from reformdocs.model import Line, Table
+
+
+def texts(cleaned) -> list[str]:
+    return [b.text for b in cleaned.blocks if isinstance(b, Line)]
+
+
+BODY = ("为全面贯彻落实党的十九大精神，更加坚定自觉地用新发展理念统领发展全局，区委、区政府决定对五大发展行动计划"
+        "进行丰富提升，作为推动经济社会全面发展的总抓手。")
+BODY2 = ("各县（市、区）要结合实际，抓紧制定具体实施方案，明确责任分工和时间进度，确保各项改革任务落到实处，"
+         "取得实效。")
+
+
+# --- data files ----------------------------------------------------------------------------------
+def _chrome_patterns():
+    for fam in load_data("chrome.yml")["families"]:
+        for p in fam["patterns"]:
+            yield fam["id"], p
+
+
+def test_chrome_data_ids_unique_and_described():
+    data = load_data("chrome.yml")
+    fams = [f["id"] for f in data["families"]]
+    assert len(fams) == len(set(fams))
+    for fam in data["families"]:
+        assert fam["description"].strip()
+        ids = [p["id"] for p in fam["patterns"]]
+        assert len(ids) == len(set(ids)), fam["id"]
+        for p in fam["patterns"]:
+            assert p["scope"] in ("line", "phrase")
+            assert p.get("where", "anywhere") in ("anywhere", "edge")
+            assert p.get("follows", "") in ("", "list", "tail")
+            assert p.get("examples"), f"{fam['id']}.{p['id']} has no examples"
+
+
+@pytest.mark.parametrize("family, pattern", list(_chrome_patterns()),
+                         ids=[f"{f}.{p['id']}" for f, p in _chrome_patterns()])
+def test_chrome_pattern_examples(family, pattern):
+    rule = f"chrome.{family}.{pattern['id']}"
+    for example in pattern["examples"]:
+        if pattern["scope"] == "line":
+            own = next(p for p in chrome.rules().line if p.rule == rule)
+            assert own.regex.search(example.strip()) and len(example.strip()) <= own.max_len, example
+            assert chrome.match_line(example.strip(), edge=True) is not None, example
+        else:
+            before, after = example
+            new, cut = chrome.remove_phrases(before)
+            assert new == after and cut, (before, new)
+
+
+def test_page_data_examples():
+    data = load_data("pages.yml")
+    for m in data["markers"]:
+        for example in m["examples"]:
+            assert pages.marker_rule(example) == f"pages.{m['id']}", example
+    for p in data["phrases"]:
+        rx = re.compile(p["regex"])
+        for before, after in p["examples"]:
+            assert rx.sub("", before) == after
+
+
+# --- punctuation ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("before, after", [
+    ("实施方案(2013-2015年)的通知", "实施方案（2013-2015年）的通知"),
+    ("(七)推进对外开放体制机制改革", "（七）推进对外开放体制机制改革"),
+    ("牵头部门:市政务办", "牵头部门：市政务办"),
+    ("(牵头单位: 区政府办;责任单位:区发改局)", "（牵头单位：区政府办；责任单位：区发改局）"),
+    ("为什么?因为!", "为什么？因为！"),
+    ("第15页,建议将", "第15页，建议将"),
+    ("人均GDP,人均财政收入", "人均GDP，人均财政收入"),
+    ("会议于12:30开始", "会议于12:30开始"),
+    ("共计1,000万元", "共计1,000万元"),
+    ("增长3.5%", "增长3.5%"),
+    ("详见 http://www.example.gov.cn/a?b=1,2 页面", "详见 http://www.example.gov.cn/a?b=1,2 页面"),
+    ("Hello, world (test)!", "Hello, world (test)!"),
+    ("2013-2015年", "2013-2015年"),
+    ("供给。(1围绕调结构", "供给。（1围绕调结构"),
+    ("(1)加强领导", "（1）加强领导"),
+    ("Copyright (C) 2019, All rights reserved", "Copyright (C) 2019, All rights reserved"),
+])
+def test_punctuation(before, after):
+    assert punctuation.convert(before)[0] == after
+
+
+def test_punctuation_audit_sample():
+    blocks, edits = punctuation.apply([Line(7, "建立考评机制,把转型综改(试验区)建设目标具体化")])
+    assert blocks[0].text == "建立考评机制，把转型综改（试验区）建设目标具体化"
+    (e,) = edits
+    assert e.rule == "punct.fullwidth" and e.kind == "replaced" and e.line == 7
+    assert "," in e.before and "，" in e.after and e.note.startswith("3 ")
+
+
+def test_punctuation_in_table_cells():
+    t = Table(3, (("序号", "意见"), ("1", "第2页,建议(修改)")))
+    blocks, edits = punctuation.apply([t])
+    assert blocks[0].rows[1][1] == "第2页，建议（修改）" and len(edits) == 1
+
+
+# --- tables --------------------------------------------------------------------------------------
+def _lines(text: str) -> list[Line]:
+    return [Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+
+
+def test_table_one_cell_per_line_without_blank_lines():
+    text = "附表\n编号\n项目名称\n责任单位\n完成时限\n1\n建设综合服务平台\n市发改委\n2019年底\n2\n推进审批改革\n市政务办\n2020年6月\n正文继续。"
+    blocks, edits = table.apply(_lines(text))
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].rows == (("编号", "项目名称", "责任单位", "完成时限"),
+                              ("1", "建设综合服务平台", "市发改委", "2019年底"),
+                              ("2", "推进审批改革", "市政务办", "2020年6月"))
+    assert blocks[-1].text == "正文继续。" and edits[0].rule == "table.flattened"
+
+
+def test_table_empty_cells_and_short_rows():
+    rows = ["序号", "", "单位", "", "意见", "", "是否采纳", "", "1", "", "市人社局", "", "建议修改第三条。", "",
+            "\u00a0", "", "2", "", "市民政局", "", "\u00a0", "", "采纳", "", "3", "", "市财政局", "",
+            "无意见。", "", "", "", "", "发表意见"]
+    blocks, _ = table.apply(_lines("\n".join(rows)))
+    (t,) = [b for b in blocks if isinstance(b, Table)]
+    assert t.rows[1:] == (("1", "市人社局", "建议修改第三条。", ""), ("2", "市民政局", "", "采纳"),
+                          ("3", "市财政局", "无意见。", ""))
+    assert texts_of(blocks)[-1] == "发表意见"
+
+
+def texts_of(blocks):
+    return [b.text for b in blocks if isinstance(b, Line) and b.text.strip()]
+
+
+def test_no_table_from_numbered_paragraphs():
+    text = "一、总体要求\n\n1、指导思想。坚持新发展理念。\n\n2、奋斗目标。\n\n二、主要任务\n\n1\n\n2"
+    blocks, edits = table.apply(_lines(text))
+    assert not edits and all(isinstance(b, Line) for b in blocks)
+
+
+# --- page splits ---------------------------------------------------------------------------------
+def _chunks(body: str, cuts: list[int], start: int = 1, sep: str = "、") -> str:
+    parts, prev = [], 0
+    for c in cuts + [len(body)]:
+        parts.append(body[prev:c])
+        prev = c
+    return "\n\n".join(f"{n}{sep}{p}" for n, p in enumerate(parts, start=start))
+
+
+def test_page_counters_removed_and_sentences_rejoined():
+    body = BODY + "一、加快改革。" + BODY2 + "1、努力做到责任分工具体化。" + BODY + BODY2
+    cuts = [70, 140, 200]
+    cleaned = clean(_chunks(body, cuts))
+    assert "".join(texts(cleaned)) == punctuation.convert(
+        BODY + "一、加快改革。" + BODY2 + "1、努力做到责任分工具体化。" + BODY + BODY2)[0].replace("\n", "")
+    assert any(t.startswith("1、努力做到责任分工具体化。") for t in texts(cleaned))
+    assert any(t.startswith("一、加快改革。") for t in texts(cleaned))
+
+
+def test_real_numbered_paragraphs_are_not_page_counters():
+    items = [f"{n}、{BODY}" for n in range(1, 6)]
+    cleaned = clean("\n\n".join(items))
+    assert texts(cleaned) == [f"{n}、{BODY}" for n in range(1, 6)]
+    assert not cleaned.edits
+
+
+def test_standalone_page_marks():
+    for mark in ["-2-", "- 2 -", "第2页", "— 2 —", "[接上页]", "第2页/共5页"]:
+        text = f"{BODY}\n{BODY2[:20]}\n\n{mark}\n\n{BODY2[20:]}"
+        cleaned = clean(text)
+        assert texts(cleaned)[-1] == punctuation.convert(BODY2)[0], mark
+        assert any(e.kind == "removed" and e.before == mark for e in cleaned.edits)
+        assert any(e.kind == "joined" for e in cleaned.edits)
+
+
+def test_page_mark_between_finished_paragraphs_does_not_join():
+    cleaned = clean(f"{BODY}\n- 2 -\n{BODY2}")
+    assert texts(cleaned) == [BODY, BODY2]
+
+
+def test_page_mark_after_heading_does_not_join():
+    cleaned = clean(f"{BODY}\n二、主要任务\n- 2 -\n{BODY2}")
+    assert texts(cleaned) == [BODY, "二、主要任务", BODY2]
+
+
+def test_fixed_width_wraps_rejoined():
+    para = BODY + BODY2
+    width = 28
+    wrapped = ["\u3000\u3000" + para[:width - 2]] + [para[i:i + width] for i in range(width - 2, len(para), width)]
+    text = "\n".join(wrapped + ["\u3000\u3000" + BODY2[:26], BODY2[26:]])
+    cleaned = clean(text)
+    assert texts(cleaned) == [para, BODY2]
+
+
+def test_sentence_per_line_text_is_not_reflowed():
+    lines = [s + "。" for s in (BODY + BODY2).split("。") if s]
+    cleaned = clean("\n".join(lines))
+    assert len(texts(cleaned)) == len(lines)
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+def test_runon_split_before_markers_after_sentence_end():
+    text = f"{BODY}三、强化创新机制，推动改革突破坚持以改革的手段破解发展难题。（一）加强组织领导。成立领导小组。"
+    assert texts(clean(text)) == [BODY, "三、强化创新机制，推动改革突破坚持以改革的手段破解发展难题。",
+                                  "（一）加强组织领导。成立领导小组。"]
+
+
+def test_marker_inside_a_sentence_is_not_split():
+    text = "按照“1、2、3”的顺序推进，增长1.5倍，完成率达到98.5%，第一、二季度分别完成。"
+    assert texts(clean(text)) == [text]
+
+
+def test_flattened_line_split_at_whitespace_markers():
+    text = ("（一）加强组织领导。成立领导小组，统筹推进改革工作，协调解决重大问题。 （二）完善政策体系。制定配套政策，"
+            "形成政策合力，推动改革落地见效。 三、保障措施 （一）强化考核。把改革任务纳入年度考核，严格督查问责。"
+            " 附表 改革任务清单")
+    assert texts(clean(text)) == [
+        "（一）加强组织领导。成立领导小组，统筹推进改革工作，协调解决重大问题。",
+        "（二）完善政策体系。制定配套政策，形成政策合力，推动改革落地见效。",
+        "三、保障措施", "（一）强化考核。把改革任务纳入年度考核，严格督查问责。", "附表 改革任务清单"]
+
+
+def test_closing_punctuation_continues_paragraph():
+    text = "“这是对我们的充分肯定。\n我们只有坚持改革创新。\n”市委书记如是说。"
+    assert texts(clean(text)) == ["“这是对我们的充分肯定。", "我们只有坚持改革创新。”市委书记如是说。"]
+
+
+def test_title_wrapped_over_two_lines_joined():
+    text = f"XX市人民政府关于印发XX市深化“放管服”改革\n实施方案的通知\n各县（市、区）人民政府：\n{BODY}"
+    assert texts(clean(text))[0] == "XX市人民政府关于印发XX市深化“放管服”改革实施方案的通知"
+
+
+def test_whitespace_is_layout():
+    cleaned = clean(f"\u3000\u3000{BODY}  \n\n\n\u00a0\u00a0{BODY2}")
+    assert texts(cleaned) == [BODY, BODY2]
+
+
+# --- structural chrome and protections -----------------------------------------------------------
+GBT_LINES = ["XX市人民政府关于深化综合配套改革的实施意见", "铜政发〔2019〕12号", "各县（市、区）人民政府，市政府各部门：",
+             "XX市人民政府", "2019年3月5日", "附件：改革任务分工表", "抄送：市委办公室，市人大常委会办公室。",
+             "一、总体要求", "（一）指导思想", "二〇一九年三月五日"]
+
+
+@pytest.mark.parametrize("line", GBT_LINES)
+def test_gbt_lines_protected(line):
+    assert protected(line)
+
+
+def test_gbt_lines_survive_at_head_and_tail():
+    text = "\n".join(GBT_LINES[:3] + [BODY, BODY2] + GBT_LINES[3:])
+    assert texts(clean(text)) == GBT_LINES[:3] + [BODY, BODY2] + GBT_LINES[3:]
+
+
+@pytest.mark.parametrize("line", [
+    "网站首页 › 政策文件 › 规范性文件",
+    "首页 | 政务公开 | 办事服务 | 互动交流",
+    "来源：市政府办公室 作者：张三 浏览次数：1024",
+    "发布者:admin 所属栏目:政策法规 点击:35",
+    "地址：XX市人民路1号 邮编：230000 电话：0551-1234567",
+    "www.example.gov.cn",
+    "* * *",
+    "━━━━━━━━━━",
+])
+def test_unseen_chrome_at_the_edges(line):
+    cleaned = clean(f"{line}\n{BODY}\n{BODY2}\n{line}")
+    assert texts(cleaned) == [BODY, BODY2]
+    assert sum(e.before == line for e in cleaned.edits) == 2
+
+
+def test_link_bar_in_the_body_is_kept_unless_it_names_home():
+    kept = "规划 | 建设 | 管理"
+    assert kept in texts(clean(f"{BODY}\n{kept}\n{BODY2}"))
+    assert "首页 > 规划" not in texts(clean(f"{BODY}\n首页 > 规划\n{BODY2}"))
+
+
+def test_document_metadata_header_is_kept():
+    line = "索引号：01234-5678 发文字号：X政发〔2019〕12号 发布机构：XX市人民政府"
+    assert line in texts(clean(f"{line}\n{BODY}"))
+
+
+def test_contact_line_in_the_body_is_kept():
+    line = "联系人：张三，联系电话：0551-1234567"
+    assert texts(clean(f"{BODY}\n{line}\n{BODY2}")) == [BODY, "联系人：张三，联系电话：0551-1234567", BODY2]
+
+
+def test_running_header_repeats_removed_first_kept():
+    header = "XX市人民政府行政规范性文件"
+    text = "\n".join([header, BODY, header, BODY2, header, BODY])
+    cleaned = clean(text)
+    assert texts(cleaned) == [header, BODY, BODY2, BODY]
+    assert [e.rule for e in cleaned.edits] == ["chrome.structural.running-header"] * 2
+
+
+def test_related_list_after_header_removed():
+    text = "\n".join([BODY, BODY2, "相关文档", "关于做好2019年改革工作的通知", "XX县综合改革实施方案", "改革工作总结"])
+    assert texts(clean(text)) == [BODY, BODY2]
+
+
+def test_comment_block_removed_to_the_end():
+    text = "\n".join([BODY, BODY2, BODY, "全部评论(2)", "网友甲 2019-05-12 10:23", "这个政策很好，希望尽快落实。",
+                      "网友乙 2019-05-13 08:01", "支持改革！"])
+    assert texts(clean(text)) == [BODY, BODY2, BODY]
+
+
+def test_corpus_frequency_hook():
+    footer = "XX市人民政府门户网站"
+    docs = [f"{BODY}\n{footer}", f"{BODY2}\n{footer}", f"{BODY}{BODY2}\n{footer}", f"{BODY2}{BODY}"]
+    freq = LineFrequency.from_texts(docs)
+    assert freq.is_boilerplate(footer) and not freq.is_boilerplate(BODY)
+    cleaned = clean(docs[0], corpus=freq)
+    assert texts(cleaned) == [BODY]
+    assert cleaned.edits[0].rule == "chrome.structural.corpus-repeated"
+    assert texts(clean(docs[0])) == [BODY, footer]  # without the table the line stays
+
+
+def test_corpus_counts_can_be_fed_directly():
+    freq = LineFrequency({"XX网版权所有": 40}, documents=100)
+    assert freq.is_boilerplate("XX网版权所有") and not freq.is_boilerplate("其他")
+
+
+# --- rejection -----------------------------------------------------------------------------------
+def test_rejected_when_nothing_is_left():
+    cleaned = clean("您现在的位置:首页 > 互动交流\n版权所有：XX市人民政府\n")
+    assert cleaned.rejected and not cleaned.blocks
+
+
+def test_rejected_when_characters_are_lost():
+    cleaned = clean("??????????????\n????????????，??????。\n" + "关于" + "?" * 40)
+    assert "lost" in cleaned.rejected
+
+
+def test_not_rejected_clean_text():
+    assert clean(f"{BODY}\n{BODY2}").rejected == ""
