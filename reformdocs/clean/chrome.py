@@ -28,6 +28,7 @@ from .common import (FINAL, WS, count_ideographs, ends_sentence, load_data, prot
 STAGE = "clean"
 DEFAULT_MAX_LEN = 200
 ANCHOR_MIN_IDEOGRAPHS = 20
+ECHO_MAX = 12
 ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 URLISH = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[a-z]{2,}|©|\(C\)|\.(?:com|cn|net|org)\b", re.I)
@@ -202,7 +203,8 @@ def _nav_trail(text: str, r: Rules) -> str:
     named = any(p in r.nav_words or p.split("：")[-1].split(":")[-1] in r.nav_words for p in parts)
     if named and (seps >= 2 or text.strip(WS).startswith(tuple(r.nav_words))):
         return "anywhere"
-    return "edge" if seps >= 2 else ""
+    chevron = re.search(r"[>＞›»→]", text) is not None
+    return "edge" if seps >= 2 or chevron else ""
 
 
 def _anchor(text: str) -> bool:
@@ -273,6 +275,19 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     for i in range(n):
         if i not in gone and st[i] and at_edge(i):
             known(i, edge=True)
+
+    # 3b. A short line at an edge that only repeats chrome next to it (an account or site name
+    # under its byline): it goes with that chrome.
+    for i in range(n):
+        s = st[i]
+        if i in gone or not s or not at_edge(i) or len(s) > ECHO_MAX or ANCHOR_PUNCT.search(s) \
+                or protected(s) or s in ctx.titles or count_ideographs(s) < 2:
+            continue
+        side = range(0, first) if i < first else range(last + 1, n)
+        source = next((j for j in side if j in gone and s in st[j] and st[j] != s), None)
+        if source is not None:
+            remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}")
+            ctx.families.add("structural")
 
     # 4. Lines that follow a list header (相关文档 …) or open a comment block.
     for i, pat in follows:

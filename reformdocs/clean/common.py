@@ -95,6 +95,7 @@ ISSUER_END = ("人民政府", "政府", "委员会", "办公室", "办公厅", "
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
+NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜]\s|[›»｜]")
 TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
 
 
@@ -116,7 +117,7 @@ def protected(text: str) -> str:
     if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2:
         return "addressee"
     bare = TITLE_TAIL.sub("", t)
-    if len(t) <= 100 and "。" not in t and (bare.endswith(DOC_TYPES) or
+    if len(t) <= 100 and "。" not in t and not NAV_SEPARATOR.search(t) and (bare.endswith(DOC_TYPES) or
                                             ("关于" in t and count_ideographs(t) >= 6)):
         return "title"
     if len(t) <= 30 and t.endswith(ISSUER_END) and not re.search(r"[，。；：,;:|>›»]", t):

@@ -27,6 +27,8 @@ SPLIT_FINAL = "。！？!?"
 CLOSE_QUOTES = "”’」』"
 NO_START = "，。、；：？！,;:?!）)”’」』》】…"
 FLATTENED_MIN = 80
+HEAD_BLOCKS = 12
+TITLE_STOP = re.compile(r"[。，；：,;:！？!?、〔]|\d{4}年")
 HEAD_LINE_TITLE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,10}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\d{1,4}\s*[号號]\s*)?《(.{4,120})》$")
 
@@ -56,7 +58,40 @@ def _split_points(text: str) -> list[tuple[int, int, str]]:
             if not any(a == q or b == p for a, b, _ in points):
                 points.append((q, p, "paragraph.flattened"))
     points.sort()
-    return points
+    return points + _heading_points(text, points, flattened)
+
+
+HEADING_PUNCT = re.compile(r"[。；;！!？?：:]")
+OUTER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）]")
+INNER = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[（(]\d{1,2}[)）]|\d{1,2}、")
+HEADING_MAX = 30
+
+
+def _heading_points(text: str, points: list[tuple[int, int, str]], flattened: bool
+                    ) -> list[tuple[int, int, str]]:
+    """Where a heading at the start of a part ends: before a sub-heading marker that follows it
+    directly (二、存在的主要问题（一）规划引领…), or, in flattened text, at the first space after
+    it (一、总体要求 以推进乡村振兴…)."""
+    extra: list[tuple[int, int, str]] = []
+    for start in [0] + [p for _, p, _ in points]:
+        m = OUTER.match(text, start)
+        if not m:
+            continue
+        window = text[m.end():m.end() + HEADING_MAX + 1]
+        inner = INNER.search(window)
+        if inner and inner.start() > 0 and not HEADING_PUNCT.search(window[:inner.start()]) \
+                and window[inner.start() - 1] not in "第0123456789":
+            j = m.end() + inner.start()
+            extra.append((j, j, "paragraph.runon"))
+            continue
+        if flattened:
+            ws = re.search(f"[{WS}]+", window)
+            if ws and ws.start() > 0 and not HEADING_PUNCT.search(window[:ws.start()]) \
+                    and not re.search(r"[，,]", window[:ws.start()][-1:]):
+                q, p = m.end() + ws.start(), m.end() + ws.end()
+                if p < len(text) and not any(a <= q < b or a == q for a, b, _ in points):
+                    extra.append((q, p, "paragraph.flattened"))
+    return extra
 
 
 def _no_at(origins: list[tuple[int, int]], offset: int, default: int) -> int:
@@ -91,7 +126,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             edits.append(Edit(STAGE, "paragraph.whitespace", "replaced", " ".join(names), "U+0020",
                               b.no, f"{len(odd)} no-break or odd space(s) made plain spaces"))
         start = 0
-        for q, p, rule in _split_points(text):
+        for q, p, rule in sorted(_split_points(text)):
             if q <= start:
                 continue
             piece = text[start:q].strip(WS)
@@ -137,6 +172,11 @@ def _titles(blocks: list, edits: list[Edit], named: list[str]) -> list:
             wrapped[k] = m.group(1)
             if m.group(1) not in titles:
                 titles.append(m.group(1))
+    for k in head[:4]:  # a plain title line on top may run into a paragraph below it too
+        t = blocks[k].text
+        if (k not in wrapped and len(t) <= 60 and count_ideographs(t) >= 4 and t not in titles
+                and not TITLE_STOP.search(t) and not starts_with_marker(t)):
+            titles.append(t)
     # A title that runs into a paragraph: split it off.
     out: list = []
     for k, b in enumerate(blocks):
@@ -168,7 +208,27 @@ def _titles(blocks: list, edits: list[Edit], named: list[str]) -> list:
                 result.append(Line(b.no, t))
                 continue
         result.append(b)
-    return _title_wrap(result, edits)
+    return _title_wrap(_duplicates(result, edits), edits)
+
+
+def _same(text: str) -> str:
+    return re.sub(rf"[{WS}]+", "", text).replace("(", "（").replace(")", "）")
+
+
+def _duplicates(blocks: list, edits: list[Edit]) -> list:
+    """A short head line the text repeats right below is the site's copy of it: the first goes."""
+    head = [(k, b) for k, b in enumerate(blocks[:HEAD_BLOCKS]) if isinstance(b, Line)]
+    drop = set()
+    for x, (k, b) in enumerate(head):
+        t = _same(b.text)
+        if len(t) > 100 or t[-1] in FINAL or starts_with_marker(t) or count_ideographs(t) < 4:
+            continue
+        later = next((m for m, c in head[x + 1:] if _same(c.text) == t), None)
+        if later is not None:
+            drop.add(k)
+            edits.append(Edit(STAGE, "paragraph.duplicate-title", "removed", b.text, "", b.no,
+                              f"the hosting site's copy of a line the text repeats (line {blocks[later].no})"))
+    return [b for k, b in enumerate(blocks) if k not in drop]
 
 
 def _title_wrap(blocks: list, edits: list[Edit]) -> list:
