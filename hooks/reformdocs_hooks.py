@@ -44,7 +44,8 @@ def on_config(config):
     docs_dir = Path(config.docs_dir)
     handwritten = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
                    for p in sorted(docs_dir.rglob("*.md"))}
-    _built["site"] = site.build(corpus, handwritten)
+    # Cite-this-section references carry absolute URLs.
+    _built["site"] = site.build(corpus, handwritten, config.site_url or "")
     config.nav = _built["site"].nav
     return config
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .model import Document, Line, Table
 from .pipeline import Corpus
+from . import links
 from .render import KIND_NAMES, document_page, front_matter, inline
 from .script import edition_text
 from .urls import doc_src, doc_url, relative, src_path, url_of
@@ -118,10 +119,14 @@ def notes_page(docs: list[Document], edition: str) -> str:
                       f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"]) + "\n"
 
 
-def build(corpus: Corpus, handwritten: dict[str, str]) -> Site:
-    """Pages and navigation for the corpus; `handwritten` pages (docs/) get a Traditional twin."""
+def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build_date: str = "") -> Site:
+    """Pages and navigation for the corpus; `handwritten` pages (docs/) get a Traditional twin.
+
+    `site_url` and `build_date` go into the cite-this-section references (see `links.cite`).
+    """
     site = Site()
     docs = sorted(corpus.documents, key=sort_key)
+    web = links.analyse(docs, site_url, build_date)
     for edition in EDITIONS:
         nav: list = []
         cat_pages, more = catalogue_pages(docs, edition)
@@ -131,13 +136,16 @@ def build(corpus: Corpus, handwritten: dict[str, str]) -> Site:
             nav.append({tr(T["catalogue"], edition): more})
         groups: dict[str, list] = defaultdict(list)
         for doc in docs:
-            site.pages[doc_src(doc.slug, edition)] = document_page(doc, edition)
+            site.pages[doc_src(doc.slug, edition)] = document_page(doc, edition, web.view(doc, edition))
             title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
             region = edition_text(doc.meta.region or UNSPECIFIED, edition, doc.meta.script)
             groups[region].append({html.escape(title): doc_src(doc.slug, edition)})
         # Nav titles are printed unescaped by the theme: scraped titles and regions are escaped here.
         nav.append({tr(T["documents"], edition): [{html.escape(region): items}
                                                    for region, items in groups.items()]})
+        index_pages, index_nav = web.pages(edition)
+        site.pages.update(index_pages)
+        nav.append(index_nav)
         site.pages[src_path("editorial-notes.md", edition)] = notes_page(docs, edition)
         nav.append({tr(T["notes"], edition): src_path("editorial-notes.md", edition)})
         for src, content in sorted(handwritten.items()):

@@ -1,0 +1,147 @@
+"""Cross-links: the corpus as a web. Citations, glossary, departments, related sections, indexes by
+region/issuer/year/type, and a cite control on every section.
+
+`analyse(docs, ...)` reads every document once (plus one pass for related sections) and returns a
+`Web`; `Web.view(doc, edition)` gives `render.document_page` what it adds to a document page, and
+`Web.pages(edition)` the index pages with their nav entry. One module per concern:
+
+| module | does |
+| --- | --- |
+| `text.py` | paragraphs normalised to Simplified, stable anchors, rules from data/links.yml |
+| `citations.py` | 《…》 titles, matched to corpus documents, cited-documents index, cited-by |
+| `glossary.py` | terms of data/glossary.yml, one alternation matcher, occurrences per section |
+| `departments.py` | lead and sharing units of task lists, merged through aliases |
+| `related.py` | related sections through an inverted index of each section's rarest features |
+| `cite.py` | GB/T 7714-2015 and BibTeX for a section, deterministic build date |
+| `pages.py` | the index pages |
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from ..model import Document, Section
+from ..render import Link
+from ..script import edition_text
+from ..urls import doc_url, relative, src_path, url_of
+from . import citations, departments, glossary, related
+from .cite import references
+from .pages import CITED, GLOSSARY, Pages, tr
+from .text import hans, anchor, paragraphs, section_paths
+
+__all__ = ["Web", "DocLinks", "analyse"]
+
+UI = {  # interface strings of document pages, Simplified; converted for Hant
+    "cited_by": "被引用 Cited by", "related": "相关章节 Related sections", "cite": "引用本节 Cite",
+    "gbt": "GB/T 7714-2015", "bibtex": "BibTeX", "cited_doc": "引用文件 Cited document",
+}
+
+
+@dataclass
+class Web:
+    docs: dict[str, Document]  # slug -> document, in site order
+    paths: dict[str, dict[str, list[Section]]]  # slug -> section id -> path from the top level
+    citations: citations.Citations
+    glossary: glossary.Glossary
+    departments: departments.Departments
+    related: dict[tuple[str, str], list[tuple[str, str]]]
+    cited_by: dict[str, list[tuple[str, str, int]]]
+    site_url: str
+    build_date: str
+
+    def view(self, doc: Document, edition: str) -> "DocLinks":
+        return DocLinks(self, doc, edition)
+
+    def pages(self, edition: str) -> tuple[dict[str, str], dict]:
+        return Pages(self, edition).all()
+
+
+def analyse(docs: list[Document], site_url: str = "", date: str = "") -> Web:
+    """The cross-link web of `docs` (in site order); `site_url` makes cite URLs absolute and `date`
+    is the access date printed in references (the build date, see `cite`)."""
+    cites = citations.collect(docs)
+    terms = glossary.Glossary()
+    units = departments.Departments()
+    rel = related.Related()
+    for doc in docs:
+        paras = list(paragraphs(doc))
+        region = hans(doc.meta.region)
+        for para in paras:
+            cites.add(para)
+            terms.add(para)
+            units.add(para, region)
+        rel.count(related.features(doc, paras, terms.in_place))
+    for doc in docs:  # second pass: each section's most telling features, now that df is known
+        rel.keep(related.features(doc, list(paragraphs(doc)), terms.in_place))
+    return Web(docs={d.slug: d for d in docs}, paths={d.slug: section_paths(d) for d in docs},
+               citations=cites, glossary=terms, departments=units, related=rel.partners(),
+               cited_by=cites.cited_by(), site_url=site_url, build_date=date)
+
+
+class DocLinks:
+    """What a document page in one edition gets from the web (the `links` of `document_page`)."""
+
+    def __init__(self, web: Web, doc: Document, edition: str):
+        self.web, self.doc, self.edition = web, doc, edition
+        self.here = doc_url(doc.slug, edition)
+        self.pages = Pages(web, edition)
+        self.glossary_url = relative(url_of(src_path(GLOSSARY, edition)), self.here)
+        self.cited_url = relative(url_of(src_path(CITED, edition)), self.here)
+
+    def _citation(self, start: int, end: int, key: str) -> Link:
+        entry = self.web.citations.entries[key]
+        if entry.target:
+            title = edition_text(self.web.docs[entry.target].meta.title, self.edition,
+                                 self.web.docs[entry.target].meta.script)
+            return Link(start, end, relative(doc_url(entry.target, self.edition), self.here), title, "cite-doc")
+        return Link(start, end, f"{self.cited_url}#{anchor('c', key)}", tr(UI["cited_doc"], self.edition),
+                    "cite-ref")
+
+    def _term(self, start: int, end: int, tid: str) -> Link:
+        term = next(t for t in glossary.terms() if t.id == tid)
+        return Link(start, end, f"{self.glossary_url}#{tid}", term.en, "gloss-term")
+
+    def spans(self, place: str):
+        """The Links of each paragraph of `place`: f(index, original text, shown text)."""
+        def links(index: int, original: str, shown: str) -> list[Link]:
+            if len(shown) != len(original):  # the edition's text moved: positions would not fit
+                return []
+            key = (self.doc.slug, place, index)
+            found = [self._citation(*s) for s in self.web.citations.spans.get(key, ())]
+            taken = [(l.start, l.end) for l in found]
+            found += [link for link in (self._term(*s) for s in self.web.glossary.spans.get(key, ()))
+                      if not any(link.start < e and s < link.end for s, e in taken)]
+            return sorted(found)
+        return links
+
+    def _list(self, cls: str, label: str, items: list[str]) -> str:
+        if not items:
+            return ""
+        return (f'<div class="{cls}"><p class="links-label">{html.escape(tr(label, self.edition))}</p>'
+                f'<ul>{"".join(f"<li>{i}</li>" for i in items)}</ul></div>')
+
+    def _place(self, slug: str, place: str) -> str:
+        p = self.pages
+        return (f'{p.doc_link(slug, self.here)} · <a href="{p.place_href(slug, place, self.here)}">'
+                f"{html.escape(p.place_label(slug, place))}</a>")
+
+    def after_meta(self) -> str:
+        """"Cited by": the places of other documents that cite this one."""
+        cited = self.web.cited_by.get(self.doc.slug, [])
+        return self._list("cited-by", UI["cited_by"], [self._place(s, p) for s, p, _ in cited])
+
+    def after_heading(self, section: Section) -> str:
+        """The cite control: GB/T 7714 reference and BibTeX, with the section's absolute URL."""
+        path = self.web.paths[self.doc.slug][section.id]
+        url = f"{self.web.site_url.rstrip('/')}/{self.here}#{section.id}" if self.web.site_url else \
+            f"/{self.here}#{section.id}"
+        gbt, bibtex = references(self.doc, path, self.edition, url, self.web.build_date)
+        return (f'<details class="cite"><summary>{html.escape(tr(UI["cite"], self.edition))}</summary>'
+                f'<p class="cite-label">{UI["gbt"]}</p><p class="cite-gbt">{html.escape(gbt)}</p>'
+                f'<p class="cite-label">{UI["bibtex"]}</p><pre class="cite-bibtex"><code>'
+                f"{html.escape(bibtex)}</code></pre></details>")
+
+    def after_blocks(self, section: Section) -> str:
+        """Up to five related sections of other documents."""
+        partners = self.web.related.get((self.doc.slug, section.id), [])
+        return self._list("related", UI["related"], [self._place(s, p) for s, p in partners])

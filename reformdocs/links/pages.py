@@ -1,0 +1,176 @@
+"""The index pages of the cross-link web, in one edition: glossary, cited documents, departments,
+and documents by region, issuer, year and type. Every entry has a stable anchor; every link is
+relative (`urls.relative`); every scraped string is escaped (`render.inline` in headings,
+`html.escape` in HTML)."""
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+
+from ..model import Document
+from ..render import front_matter, inline
+from ..script import edition_text
+from ..urls import doc_url, relative, src_path, url_of
+from .glossary import terms
+from .text import PREAMBLE, anchor, heading_text, hans
+
+GLOSSARY = "glossary.md"
+CITED = "cited-documents.md"
+DEPARTMENTS = "departments.md"
+FACETS = {  # field -> (page, title, anchor prefix)
+    "region": ("indexes/region.md", "地区索引 Documents by region", "r"),
+    "issuer": ("indexes/issuer.md", "发文机关索引 Documents by issuer", "i"),
+    "year": ("indexes/year.md", "年份索引 Documents by year", "y"),
+    "doc_type": ("indexes/type.md", "文种索引 Documents by type", "t"),
+}
+T = {  # interface strings, Simplified; converted for the Traditional edition
+    "indexes": "索引 Indexes",
+    "glossary": "术语表 Glossary",
+    "glossary_intro": "本站文件中的改革政策术语。每节第一次出现的术语链接到这里；每个词条列出出现该术语的章节及次数。",
+    "glossary_intro_en": "Policy terms of the documents on this site. The first occurrence of a term in each "
+                         "section links here; each entry lists the sections where it occurs, with counts.",
+    "variants": "异形 Variants", "occurs": "出现{n}次，{m}个章节 · {n} occurrences in {m} sections",
+    "absent": "本站文件暂未出现 · Not found in the documents yet",
+    "cited": "引用文件 Cited documents",
+    "cited_intro": "文件正文中以书名号《》引用的文件，以及引用它们的章节。本站收录的文件直接链接到该文件。",
+    "cited_intro_en": "Documents cited by title (in 《》) in the texts, with every citing section. "
+                      "Titles that name a document on this site link to it.",
+    "on_site": "本站文件 On this site", "cited_in": "引用于 Cited in",
+    "departments": "责任部门 Departments",
+    "departments_intro": "任务分工中列出的牵头单位和责任单位，按地区分组，附各自负责的任务（章节）。",
+    "departments_intro_en": "The lead and responsible units named in task lists, grouped by region, "
+                            "with the tasks (sections) each leads or shares.",
+    "lead": "牵头 Leads", "share": "参与 Shares",
+    "preamble": "正文前 Preamble", "unspecified": "未注明 Not stated",
+    "facet_intro": "共{n}份文件 · {n} documents",
+}
+
+
+def tr(text: str, edition: str) -> str:
+    return edition_text(text, edition, "Hans")
+
+
+class Pages:
+    """Builds the index pages of one edition from the analysed web (see `links.Web`)."""
+
+    def __init__(self, web, edition: str):
+        self.web, self.edition = web, edition
+
+    def doc_title(self, doc: Document) -> str:
+        return edition_text(doc.meta.title, self.edition, doc.meta.script) or doc.slug
+
+    def place_label(self, slug: str, place: str) -> str:
+        doc = self.web.docs[slug]
+        if place == PREAMBLE:
+            return tr(T["preamble"], self.edition)
+        section = self.web.paths[slug][place][-1]
+        text = edition_text(heading_text(section), self.edition, doc.meta.script).strip()
+        return text or place
+
+    def place_href(self, slug: str, place: str, here: str) -> str:
+        href = relative(doc_url(slug, self.edition), here)
+        return f"{href}#{place}" if place != PREAMBLE else href
+
+    def doc_link(self, slug: str, here: str) -> str:
+        doc = self.web.docs[slug]
+        return f'<a href="{relative(doc_url(slug, self.edition), here)}">{html.escape(self.doc_title(doc))}</a>'
+
+    def places_list(self, places, here: str, counts: bool = True) -> str:
+        """<ul> of places grouped by document: {(slug, place): count} in reading order."""
+        by_doc: dict[str, list] = defaultdict(list)
+        for (slug, place), n in places.items():
+            by_doc[slug].append((place, n))
+        items = []
+        for slug, entries in by_doc.items():
+            links = " · ".join(
+                f'<a href="{self.place_href(slug, place, here)}">{html.escape(self.place_label(slug, place))}</a>'
+                + (f" ×{n}" if counts and n > 1 else "") for place, n in entries)
+            items.append(f"<li>{self.doc_link(slug, here)}: {links}</li>")
+        return f'<ul class="link-places">{"".join(items)}</ul>'
+
+    def page(self, key: str, body: list[str]) -> str:
+        title = tr(T[key], self.edition)
+        return "\n".join([front_matter(title=title), f"# {inline(title)}", "",
+                          f"<p>{html.escape(tr(T[key + '_intro'], self.edition))}</p>", "",
+                          f'<p lang="en">{html.escape(T[key + "_intro_en"])}</p>', ""] + body) + "\n"
+
+    def glossary(self) -> str:
+        here = url_of(src_path(GLOSSARY, self.edition))
+        body = []
+        for term in terms():
+            places = self.web.glossary.places.get(term.id, {})
+            body += [f"## {inline(tr(term.term, self.edition))} · {inline(term.en)} {{#{term.id}}}", ""]
+            parts = [f'<p lang="en" class="gloss-note">{html.escape(term.note)}</p>']
+            if term.variants:
+                variants = "、".join(tr(v, self.edition) for v in term.variants)
+                parts.append(f"<p>{html.escape(tr(T['variants'], self.edition))}: {html.escape(variants)}</p>")
+            if places:
+                summary = tr(T["occurs"], self.edition).format(n=sum(places.values()), m=len(places))
+                parts += [f"<p>{html.escape(summary)}</p>", self.places_list(places, here)]
+            else:
+                parts.append(f"<p>{html.escape(tr(T['absent'], self.edition))}</p>")
+            body += ['<div class="gloss-entry">' + "".join(parts) + "</div>", ""]
+        return self.page("glossary", body)
+
+    def cited(self) -> str:
+        here = url_of(src_path(CITED, self.edition))
+        body = []
+        for key, entry in sorted(self.web.citations.entries.items()):
+            body += [f"## 《{inline(tr(entry.title, self.edition))}》 {{#{anchor('c', key)}}}", ""]
+            parts = []
+            if entry.target:
+                parts.append(f"<p>{html.escape(tr(T['on_site'], self.edition))}: "
+                             f"{self.doc_link(entry.target, here)}</p>")
+            parts += [f"<p>{html.escape(tr(T['cited_in'], self.edition))}:</p>",
+                      self.places_list(entry.places, here)]
+            body += ['<div class="cited-entry">' + "".join(parts) + "</div>", ""]
+        return self.page("cited", body)
+
+    def departments(self) -> str:
+        here = url_of(src_path(DEPARTMENTS, self.edition))
+        regions: dict[str, list] = defaultdict(list)
+        for (region, name), roles in self.web.departments.units.items():
+            regions[region].append((name, roles))
+        body = []
+        for region in sorted(regions):
+            label = tr(region or T["unspecified"], self.edition)
+            body += [f"## {inline(label)} {{#{anchor('dr', region)}}}", ""]
+            for name, roles in sorted(regions[region]):
+                body += [f"### {inline(tr(name, self.edition))} {{#{anchor('d', region + '|' + name)}}}", ""]
+                parts = []
+                for role in ("lead", "share"):
+                    if roles[role]:
+                        tasks = {place: 1 for place in roles[role]}
+                        parts.append(f'<div class="dept-{role}"><p>{html.escape(tr(T[role], self.edition))}'
+                                     f" ({len(tasks)}):</p>{self.places_list(tasks, here, counts=False)}</div>")
+                body += ['<div class="dept-entry">' + "".join(parts) + "</div>", ""]
+        return self.page("departments", body)
+
+    def facet(self, field: str) -> str:
+        src, title_key, prefix = FACETS[field]
+        here = url_of(src_path(src, self.edition))
+        groups: dict[str, list[Document]] = defaultdict(list)
+        for doc in self.web.docs.values():
+            value = doc.meta.date[:4] if field == "year" else hans(getattr(doc.meta, field))
+            groups[value].append(doc)
+        title = tr(title_key, self.edition)
+        body = [front_matter(title=title), f"# {inline(title)}", "",
+                f"<p>{html.escape(tr(T['facet_intro'], self.edition).format(n=len(self.web.docs)))}</p>", ""]
+        for value in sorted(groups, key=lambda v: (v == "", v)):
+            label = tr(value or T["unspecified"], self.edition)
+            items = "".join(f"<li>{self.doc_link(d.slug, here)}</li>" for d in groups[value])
+            body += [f"## {inline(label)} {{#{anchor(prefix, value)}}}", "",
+                     f'<ul class="facet-docs">{items}</ul>', ""]
+        return "\n".join(body) + "\n"
+
+    def all(self) -> tuple[dict[str, str], dict]:
+        """({Markdown source path: content}, the nav entry) of this edition's index pages."""
+        e = self.edition
+        pages = {src_path(GLOSSARY, e): self.glossary(), src_path(CITED, e): self.cited(),
+                 src_path(DEPARTMENTS, e): self.departments()}
+        nav = [{tr(T["glossary"], e): src_path(GLOSSARY, e)}, {tr(T["cited"], e): src_path(CITED, e)},
+               {tr(T["departments"], e): src_path(DEPARTMENTS, e)}]
+        for field, (src, title, _) in FACETS.items():
+            pages[src_path(src, e)] = self.facet(field)
+            nav.append({tr(title, e): src_path(src, e)})
+        return pages, {tr(T["indexes"], e): nav}

@@ -1,0 +1,218 @@
+"""Cross-links (reformdocs.links) on the real corpus and on inputs written here."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reformdocs import pipeline, sources
+from reformdocs.links import analyse, citations, departments, glossary
+from reformdocs.links.cite import references
+from reformdocs.links.text import PREAMBLE, anchor, hans, paragraphs
+from reformdocs.model import Document, Line, Metadata, Section
+from reformdocs.render import Link, para
+from reformdocs.site import sort_key
+
+ROOT = Path(__file__).resolve().parent.parent
+TAIYUAN = "taiyuan-resource-economy-transformation-2013-2015"
+TONGGUAN = "tongguan-five-development-actions-2018-draft"
+PINYIN = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")  # 發(fā): pinyin the portal inserted after characters
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    texts, _ = sources.read_sources(ROOT / "source_texts")
+    return sorted(pipeline.process_corpus(texts).documents, key=sort_key)
+
+
+@pytest.fixture(scope="module")
+def web(docs):
+    return analyse(docs, "https://example.org/", "2024-01-02")
+
+
+def raw_text(stem: str) -> str:
+    """A source text as scraped, pinyin insertions dropped, in Simplified: independent of the cleaner."""
+    text = (ROOT / "source_texts" / f"{stem}.txt").read_text(encoding="utf-8")
+    return hans(PINYIN.sub("", text))
+
+
+# --- citations -------------------------------------------------------------------------------
+
+def test_find_titles_pairs_marks_like_brackets():
+    text = "根据《关于印发《甲乙丙丁方案》的通知》和《《戊己庚辛办法》及《意见》"
+    found = [text[s:e] for s, e in citations.find_titles(text)]
+    # nested: the outer title; doubled opening: the inner one; 《意见》 is a back-reference
+    assert found == ["关于印发《甲乙丙丁方案》的通知", "戊己庚辛办法"]
+
+
+def test_normalise_tolerates_script_years_and_draft_notes():
+    a = citations.normalise("山西省國家資源型經濟轉型綜合配套改革試驗實施方案(2013-2015年)")
+    b = citations.normalise("山西省国家资源型经济转型综合配套改革试验实施方案（2013—2015年）")
+    assert a == b == "山西省国家资源型经济转型综合配套改革试验实施方案"
+    assert citations.normalise("安徽省五大发展行动计划(修订版)") == citations.normalise("安徽省五大发展行动计划")
+    assert citations.normalise("某某办法（征求意见稿）") == "某某办法"
+
+
+def test_shanxi_plan_cited_by_001_is_an_index_entry(web):
+    key = citations.normalise("山西省国家资源型经济转型综合配套改革试验实施方案")
+    entry = web.citations.entries[key]
+    assert entry.target == ""  # not a corpus document: it links to its cited-documents entry
+    assert any(slug == TAIYUAN for slug, _ in entry.places)
+    spans = [(k, s) for k, ss in web.citations.spans.items() for s in ss if s[2] == key]
+    assert spans and all(k[0] == TAIYUAN for k, _ in spans)
+
+
+def test_plan_issued_by_a_notice_links_to_the_notice(web):
+    # 001 is the notice issuing 《太原市资源型经济转型综合配套改革试验实施方案(2013-2015年)》
+    key = citations.normalise("太原市资源型经济转型综合配套改革试验实施方案(2013-2015年)")
+    assert web.citations.entries[key].target == TAIYUAN
+
+
+def test_anhui_plan_entry_lists_every_citing_paragraph(web, docs):
+    key = citations.normalise("安徽省五大发展行动计划(修订版)")
+    entry = web.citations.entries[key]
+    tongguan = next(d for d in docs if d.slug == TONGGUAN)
+    expected: dict[tuple[str, str], int] = {}
+    for p in paragraphs(tongguan):
+        n = p.text.count("《安徽省五大发展行动计划")
+        if n:
+            expected[(p.slug, p.place)] = expected.get((p.slug, p.place), 0) + n
+    assert expected and entry.places == expected
+
+
+def test_cited_by_excludes_self_citations(web):
+    for slug, places in web.cited_by.items():
+        assert places and all(citing != slug for citing, _, _ in places)
+
+
+# --- glossary --------------------------------------------------------------------------------
+
+def test_glossary_terms_are_complete_and_found_in_the_corpus(web):
+    terms = glossary.terms()
+    assert len({t.id for t in terms}) == len(terms) >= 40
+    assert all(t.term and t.en and t.note for t in terms)
+    missing = [t.term for t in terms if not web.glossary.places.get(t.id)]
+    assert not missing, f"glossary terms not in any document: {missing}"
+
+
+def test_terms_match_in_traditional_originals(web, docs):
+    taiyuan = next(d for d in docs if d.slug == TAIYUAN)
+    assert taiyuan.meta.script == "Hant"
+    found = {tid for (slug, _), tids in web.glossary.in_place.items() if slug == TAIYUAN for tid in tids}
+    assert {"resource-based-economy", "transformation-reform", "five-plans-in-one"} <= found
+
+
+def test_matcher_prefers_the_longest_form():
+    text = "实行城乡建设用地增减挂钩，推进增减挂钩"
+    found = glossary.find_terms(text)
+    assert [(text[s:e], t) for s, e, t in found] == [
+        ("城乡建设用地增减挂钩", "land-quota-linkage"), ("增减挂钩", "land-quota-linkage")]
+
+
+def test_term_spans_sit_on_the_term_in_the_original_text(web, docs):
+    """Positions found in the Simplified text fall on the term in the original (Traditional) text,
+    and only a section's first occurrence of a term is linked."""
+    forms = glossary.matcher()[1]
+    blocks = {(d.slug, PREAMBLE, i): b for d in docs for i, b in enumerate(d.preamble)}
+    blocks.update({(d.slug, s.id, i): b for d in docs for s in d.all_sections()
+                   for i, b in enumerate(s.blocks)})
+    linked: set = set()
+    assert web.glossary.spans
+    for key, spans in web.glossary.spans.items():
+        for start, end, tid in spans:
+            assert forms[hans(blocks[key].text[start:end])] == tid
+            assert (key[0], key[1], tid) not in linked
+            linked.add((key[0], key[1], tid))
+
+
+# --- departments -----------------------------------------------------------------------------
+
+def test_unit_lists_split_roles_and_aliases():
+    found = departments.find_units("（牵头单位：市发展改革委、区财政局；责任单位:市发改委，区科技局/狮子山高新区）")
+    assert found == [("lead", "市发改委"), ("lead", "区财政局"), ("share", "市发改委"),
+                     ("share", "区科技局"), ("share", "狮子山高新区")]
+
+
+def test_ndrc_of_taiyuan_leads_every_task_the_text_gives_it(web):
+    raw = raw_text("001_006c4d63c36b7a44")
+    expected = len(re.findall(r"牵头(?:部门|单位)\s*[:：]\s*市发改委\s*[)）]", raw))
+    assert expected >= 5
+    units = web.departments.units[("山西省太原市", "市发改委")]
+    assert len(units["lead"]) == expected
+    assert all(slug == TAIYUAN and place != PREAMBLE for slug, place in units["lead"])
+
+
+def test_tongguan_units_lead_and_share(web):
+    raw = raw_text("003_08dfc49d6e2fc626")
+    units = web.departments.units[("安徽省铜陵市铜官区", "区发改局")]
+    assert len(units["lead"]) == len(re.findall(r"牵头单位\s*[:：]\s*区发改局", raw))
+    assert len(units["share"]) >= 5
+
+
+# --- related sections ------------------------------------------------------------------------
+
+def test_related_sections_are_other_documents_at_most_five(web, docs):
+    assert web.related, "no section found a related section"
+    ids = {(d.slug, s.id) for d in docs for s in d.all_sections()}
+    for place, partners in web.related.items():
+        assert place in ids and 1 <= len(partners) <= 5
+        assert all(p in ids and p[0] != place[0] for p in partners)
+        assert len(set(partners)) == len(partners)
+
+
+def test_analysis_is_deterministic(docs, web):
+    again = analyse(docs, "https://example.org/", "2024-01-02")
+    assert again.related == web.related
+    assert dict(again.glossary.spans) == dict(web.glossary.spans)
+    assert list(again.citations.entries) == list(web.citations.entries)
+
+
+# --- cite this section -----------------------------------------------------------------------
+
+def test_references_name_the_section_precisely(docs):
+    doc = next(d for d in docs if d.slug == TAIYUAN)
+    path = [doc.sections[3], doc.sections[3].children[0]]  # 四、重大改革 / （一）
+    url = f"https://example.org/documents/{doc.slug}/#{path[-1].id}"
+    gbt, bib = references(doc, path, "Hans", url, "2024-01-02")
+    assert gbt.startswith("太原市人民政府. 太原市人民政府关于印发")
+    for part in ("并政发〔2013〕30号", "四、重大改革", "[EB/OL]", "(2013-07-16)", "[2024-01-02]", url):
+        assert part in gbt
+    assert bib.startswith(f"@misc{{{doc.slug}:{path[-1].id},")
+    assert "author = {{太原市人民政府}}" in bib and f"url = {{{url}}}" in bib
+    assert bib.count("{") == bib.count("}")
+
+
+def test_bibtex_fields_cannot_be_broken_by_scraped_braces():
+    doc = Document("x", "utf-8", Metadata(title="标题}, evil = {x", issuer="机关", slug="x"), [], [], [])
+    section = Section("s1", "一、", "总则", 1, 1)
+    _, bib = references(doc, [section], "Hans", "https://e.org/x/#s1", "2024-01-02")
+    assert bib.count("{") == bib.count("}") and "evil = {" not in bib
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+def test_para_escapes_text_around_and_inside_links():
+    text = "  <b>见《两型社会》&</b>"
+    html = para(text, links=[Link(7, 11, "../g/#x", 'a"b', "gloss-term")])
+    assert html == ('<p>&lt;b&gt;见《<a href="../g/#x" class="gloss-term" title="a&quot;b">两型社会</a>》'
+                    "&amp;&lt;/b&gt;</p>")
+
+
+def test_index_pages_exist_in_both_editions_with_their_titles(web):
+    titles = {}
+    for edition in ("Hans", "Hant"):
+        pages, nav = web.pages(edition)
+        for src, content in pages.items():
+            titles[src] = re.search(r"^# (.+)$", content, re.M).group(1)
+    assert titles["glossary.md"] == "术语表 Glossary" and titles["zh-Hant/glossary.md"] == "術語表 Glossary"
+    assert titles["cited-documents.md"] == "引用文件 Cited documents"
+    assert titles["zh-Hant/cited-documents.md"] == "引用文件 Cited documents"
+    assert titles["departments.md"] == "责任部门 Departments"
+    assert titles["zh-Hant/departments.md"] == "責任部門 Departments"
+    assert {"indexes/region.md", "indexes/issuer.md", "indexes/year.md", "indexes/type.md"} <= set(titles)
+
+
+def test_anchors_are_stable_ascii():
+    assert anchor("c", "甲") == anchor("c", "甲") != anchor("c", "乙")
+    assert re.fullmatch(r"c-[0-9a-f]{10}", anchor("c", "甲"))
