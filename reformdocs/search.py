@@ -44,8 +44,9 @@ only). A key goes to shard ``fmix32(fnv1a(code points)) % n_shards``; ``n_shards
 two chosen so that an average shard is ~``SHARD_TARGET`` bytes. Numbers are varints written in
 the URL-safe base64 alphabet, 5 data bits per character (bit 6 = "more follows"), least
 significant group first: a value < 32 costs one byte, < 1024 two. Bigram value: for each unit in
-increasing order ``unit - previous_unit, count - 1, first_position, gap, gap, ...``. Unigram
-value: ``unit - previous_unit, count - 1``. Positions count non-whitespace code points of the
+increasing order ``2 * (unit - previous_unit) + (count > 1)``, then ``count - 2`` if count > 1,
+then ``first_position, gap, gap, ...``. Unigram value: the same head, no positions. (Most
+bigrams occur once in a unit, so folding the count into the unit delta saves a byte a pair.) Positions count non-whitespace code points of the
 unit. A phrase of length L is verified from positions alone using the bigrams at offsets 0, 2,
 4, ... and L-2 (together they cover every character), so no text is fetched to decide a match.
 Positional postings cost more bytes on disk than a bigram->units list, but a common phrase
@@ -92,7 +93,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SHARD_TARGET = 24_000  # average posting shard size in bytes
 CHUNK_TARGET = 12_000  # text chunk size in bytes (Simplified, UTF-8)
 MAX_WORD = 128  # a longer query word is cut to this many code points
@@ -348,27 +349,20 @@ def _alternatives(a: str, b: str) -> dict[int, str]:
 
 
 class _PostingBuilder:
-    def __init__(self) -> None:
-        self.parts: dict[str, list[str]] = {}
-        self.last: dict[str, int] = {}
+    """Per key: ``[last unit, fragment, fragment, ...]``; a fragment is one unit's entry."""
 
-    def _put(self, key: str, unit: int, payload: str) -> None:
-        parts = self.parts.get(key)
-        if parts is None:
-            self.parts[key] = [enc(unit) + payload]
-        else:
-            parts.append(enc(unit - self.last[key]) + payload)
-        self.last[key] = unit
+    def __init__(self) -> None:
+        self.parts: dict[str, list] = {}
 
     def add_unit(self, unit: int, a: str, alt: dict[int, str]) -> None:
         n = len(a)
         if not n:
             return
         positions: dict[str, list[int]] = {}
+        get = positions.get
         if not alt:
-            for i in range(n - 1):
-                k = a[i : i + 2]
-                lst = positions.get(k)
+            for i, k in enumerate(map(str.__add__, a, a[1:])):
+                lst = get(k)
                 if lst is None:
                     positions[k] = [i]
                 else:
@@ -385,18 +379,33 @@ class _PostingBuilder:
                         lst = positions.setdefault(x + y, [])
                         if not lst or lst[-1] != i:
                             lst.append(i)
+        parts = self.parts
+        E = _ENC
         for k, lst in positions.items():
-            prev = 0
-            out = [_ENC[len(lst) - 1] if len(lst) <= 32768 else enc(len(lst) - 1)]
-            for p in lst:
-                out.append(enc(p - prev))
-                prev = p
-            self._put(k, unit, "".join(out))
+            entry = parts.get(k)
+            if entry is None:
+                entry = parts[k] = [0]
+            du2 = (unit - entry[0]) * 2
+            entry[0] = unit
+            p = lst[0]
+            if len(lst) == 1:
+                entry.append((E[du2] if du2 < 32768 else enc(du2)) + (E[p] if p < 32768 else enc(p)))
+            else:
+                out = [enc(du2 + 1), enc(len(lst) - 2), enc(p)]
+                for q in lst[1:]:
+                    out.append(E[q - p] if q - p < 32768 else enc(q - p))
+                    p = q
+                entry.append("".join(out))
         for ch, c in counts.items():
-            self._put(ch, unit, enc(c - 1))
+            entry = parts.get(ch)
+            if entry is None:
+                entry = parts[ch] = [0]
+            du2 = (unit - entry[0]) * 2
+            entry[0] = unit
+            entry.append(enc(du2) if c == 1 else enc(du2 + 1) + enc(c - 2))
 
     def finish(self) -> dict[str, str]:
-        return {k: "".join(v) for k, v in self.parts.items()}
+        return {k: "".join(v[1:]) for k, v in self.parts.items()}
 
 
 def build_index(sections: Iterable[SearchSection]) -> dict[str, bytes]:
@@ -515,9 +524,13 @@ class _Postings:
         unit = 0
         i = 0
         while i < len(nums):
-            unit += nums[i]
-            count = nums[i + 1] + 1
-            i += 2
+            v = nums[i]
+            unit += v >> 1
+            i += 1
+            count = 1
+            if v & 1:
+                count = nums[i] + 2
+                i += 1
             self.units.append(unit)
             self.counts.append(count)
             if positional:

@@ -154,12 +154,13 @@ def type_query(page, query: str, paste: bool = False):
     assert page.get_attribute(".md-search-result", "data-rd-state") == "done"
 
 
-def grouped(results):
-    """The reference's ranked sections in the order the client displays them (by document)."""
+def grouped(results, visible=3):
+    """The reference's ranked sections as the client first displays them: by document, the
+    best ``visible`` of each (the rest wait in a closed "more" box)."""
     order: dict[int, list[int]] = {}
     for r in results:
         order.setdefault(r.doc, []).append(r.section)
-    return [s for secs in order.values() for s in secs]
+    return [s for secs in order.values() for s in secs[:visible]]
 
 
 REF = SearchIndex(index_files())
@@ -247,3 +248,19 @@ def test_http_fetches_only_what_a_query_needs(site, page):
     assert 1 <= len(shards) <= 3  # bigrams at offsets 0, 2, 4 of a six-character phrase
     assert not any("/search/t/hans/" in u for u in fetched)  # Traditional page: Traditional text only
     page.screenshot(path=str(site["root"] / "screenshot.png"))
+
+
+def test_more_sections_of_a_document_load_when_opened(site, scheme, page):
+    page.goto(url_of(site, scheme, "zh-Hant/"))
+    type_query(page, "改革")
+    ref = grouped(REF.search("改革"), visible=10**6)
+    details = page.query_selector(".md-search-result__more")
+    assert details is not None
+    before = len(page.query_selector_all("[data-rd-section]"))
+    details.query_selector("summary").click()
+    page.wait_for_function(f"document.querySelectorAll('[data-rd-section]').length > {before}")
+    inside = [int(x) for x in details.eval_on_selector_all("[data-rd-section]", "els => els.map(e => e.dataset.rdSection)")]
+    first_group = [s for s in ref if REF.doc_of[s] == REF.doc_of[ref[0]]]
+    assert inside == first_group[3:]
+    assert all("/zh-Hant/" in h for h in details.eval_on_selector_all("a", "els => els.map(e => e.href)"))
+    assert page.errors == []

@@ -230,33 +230,56 @@
     return h >>> 0;
   }
 
+  var POW32 = [1, 32, 1024, 32768, 1048576, 33554432, 1073741824, 34359738368];
+
+  /* One key's postings: units ascending, counts, and (bigrams) positions, in typed arrays. */
   function Postings(value, positional) {
-    var nums = decodeVarints(value);
-    this.units = [];
-    this.counts = [];
-    this.starts = []; // offset of each unit's positions in this.pos
-    this.pos = [];
-    this.index = new Map();
-    var unit = 0;
+    var n = value.length;
     var i = 0;
-    while (i < nums.length) {
-      unit += nums[i];
-      var count = nums[i + 1] + 1;
-      i += 2;
-      this.index.set(unit, this.units.length);
-      this.units.push(unit);
-      this.counts.push(count);
+    function next() {
+      var v = 0, k = 0, d;
+      do {
+        d = DEC[value.charCodeAt(i++)];
+        v += (d & 31) * POW32[k++];
+      } while (d & 32);
+      return v;
+    }
+    var units = new Int32Array(n), counts = new Int32Array(n);
+    var starts = positional ? new Int32Array(n) : null, pos = positional ? new Int32Array(n) : null;
+    var nu = 0, np = 0, unit = 0;
+    while (i < n) {
+      var v = next();
+      unit += Math.floor(v / 2);
+      var count = v % 2 ? next() + 2 : 1;
+      units[nu] = unit;
+      counts[nu] = count;
       if (positional) {
-        this.starts.push(this.pos.length);
+        starts[nu] = np;
         var p = 0;
         for (var k = 0; k < count; k++) {
-          p += nums[i + k];
-          this.pos.push(p);
+          p += next();
+          pos[np++] = p;
         }
-        i += count;
       }
+      nu++;
     }
+    this.length = nu;
+    this.units = units.subarray(0, nu);
+    this.counts = counts.subarray(0, nu);
+    this.starts = positional ? starts.subarray(0, nu) : null;
+    this.pos = positional ? pos.subarray(0, np) : null;
   }
+
+  Postings.prototype.find = function (unit) {
+    var lo = 0, hi = this.length - 1, u = this.units;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (u[mid] < unit) lo = mid + 1;
+      else if (u[mid] > unit) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
 
   var manifest = null;
   var manifestPromise = null;
@@ -307,14 +330,27 @@
     });
   }
 
-  /* unit -> [occurrences, first position or -1] for one normalised word */
+  var hitCache = new Map(); // word -> Promise of its hits, for the last few words
+
   function wordHits(word) {
+    var cached = hitCache.get(word);
+    if (!cached) {
+      cached = computeWordHits(word);
+      hitCache.set(word, cached);
+      cached.catch(function () { hitCache.delete(word); });
+      if (hitCache.size > 32) hitCache.delete(hitCache.keys().next().value);
+    }
+    return cached;
+  }
+
+  /* unit -> [occurrences, first position or -1] for one normalised word */
+  function computeWordHits(word) {
     var cps = Array.from(word);
     var n = cps.length;
     if (n === 1) {
       return postings(word, false).then(function (p) {
         var hits = new Map();
-        if (p) for (var i = 0; i < p.units.length; i++) hits.set(p.units[i], [p.counts[i], -1]);
+        if (p) for (var i = 0; i < p.length; i++) hits.set(p.units[i], [p.counts[i], -1]);
         return hits;
       });
     }
@@ -328,16 +364,16 @@
       if (lists.some(function (p) { return p === null; })) return hits;
       var driver = 0;
       for (var j = 1; j < lists.length; j++) {
-        if (lists[j].units.length < lists[driver].units.length) driver = j;
+        if (lists[j].length < lists[driver].length) driver = j;
       }
       var first = lists[0];
       var idx = new Array(lists.length);
       var ptr = new Array(lists.length);
-      units: for (var u = 0; u < lists[driver].units.length; u++) {
+      units: for (var u = 0; u < lists[driver].length; u++) {
         var unit = lists[driver].units[u];
         for (j = 0; j < lists.length; j++) {
-          var at = lists[j].index.get(unit);
-          if (at === undefined) continue units;
+          var at = j === driver ? u : lists[j].find(unit);
+          if (at < 0) continue units;
           idx[j] = at;
         }
         var fs = first.starts[idx[0]];
@@ -689,21 +725,26 @@
       for (var i = 1; i < g.results.length && i < VISIBLE; i++) {
         li.appendChild(article(rows[i], g.results[i], words, false));
       }
-      var more = g.results.length - VISIBLE;
-      if (more > 0) {
+      var more = g.results.slice(VISIBLE);
+      if (more.length) {
         var details = document.createElement("details");
         details.className = "md-search-result__more";
         var summary = document.createElement("summary");
         summary.setAttribute("tabindex", "-1");
         var div = document.createElement("div");
-        div.textContent = more === 1
+        div.textContent = more.length === 1
           ? translation("search.result.more.one")
-          : translation("search.result.more.other", more);
+          : translation("search.result.more.other", more.length);
         summary.appendChild(div);
         details.appendChild(summary);
-        for (i = VISIBLE; i < g.results.length; i++) {
-          details.appendChild(article(rows[i], g.results[i], words, false));
-        }
+        var filled = false;
+        details.addEventListener("toggle", function () {
+          if (!details.open || filled) return;
+          filled = true;
+          Promise.all(more.map(function (r) { return sectionRow(r.section); })).then(function (rs) {
+            rs.forEach(function (row, k) { details.appendChild(article(row, more[k], words, false)); });
+          });
+        });
         li.appendChild(details);
       }
       return li;
@@ -715,7 +756,7 @@
       var batch = state.groups.slice(state.shown, state.shown + BATCH);
       state.shown += batch.length;
       state.rendering = Promise.all(batch.map(function (g) {
-        return Promise.all(g.results.map(function (r) { return sectionRow(r.section); }));
+        return Promise.all(g.results.slice(0, VISIBLE).map(function (r) { return sectionRow(r.section); }));
       })).then(function (rowsPerGroup) {
         if (my !== seq) return;
         batch.forEach(function (g, i) { list.appendChild(renderGroup(g, rowsPerGroup[i], state.words)); });

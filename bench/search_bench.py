@@ -1,0 +1,204 @@
+"""Search index benchmark: build time, index size, bytes fetched per query, query time in Chromium.
+
+    .venv/bin/python bench/search_bench.py [N] [--out DIR] [--no-browser]
+
+Makes N synthetic documents by recombining paragraphs of source_texts/*.txt (both scripts via
+OpenCC; a document's headings and paragraphs are drawn at random, seeded), builds the index
+with reformdocs.search.build_index, writes it with a one-page fixture site to DIR (default
+bench/out/search-N), serves that on 127.0.0.1 and measures each sample query in a fresh
+headless Chromium context: bytes fetched until the first result is on screen (search.js
+included, raw and gzip), then the time of the same query once its files are cached and of a
+new query once the manifest is loaded.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import random
+import re
+import shutil
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reformdocs.search import SearchIndex, SearchSection, build_index  # noqa: E402
+
+QUERIES = [
+    "经济发展",  # very common phrase
+    "綜合配套改革",  # Traditional input
+    "税",  # one character
+    "鄂州",  # two characters
+    "探索土地前期手续整体打包统一出让机制",  # long
+    "PM2.5",
+    "2020年",
+    "GDP",
+    "改革 创新",  # two words
+    "量子计算机",  # absent
+]
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_CHROME = re.compile(r"冰豆网|上传人|文档编号|下载|点击|阅读|首页|当前位置|您现在的位置|相关|举报|第\d+页")
+_HEADING = re.compile(r"^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d+[\.、])")
+
+
+def pools():
+    import opencc
+
+    t2s = opencc.OpenCC("t2s.json")
+    s2t = opencc.OpenCC("s2t.json")
+    paragraphs, headings, titles = [], [], []
+    for path in sorted((ROOT / "source_texts").glob("*.txt")):
+        original = "hant" if path.name.startswith("001") else "hans"
+        for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+            line = _PINYIN.sub("", line).strip()
+            if len(line) < 4 or "?" in line or "\ufffd" in line or _CHROME.search(line):
+                continue
+            pair = (t2s.convert(line), line) if original == "hant" else (line, s2t.convert(line))
+            if len(line) <= 24 and _HEADING.match(line):
+                headings.append(pair)
+            elif 20 <= len(line) <= 60 and not _HEADING.match(line):
+                titles.append(pair)
+                paragraphs.append(pair)
+            elif len(line) > 24:
+                paragraphs.append(pair)
+    return paragraphs, headings, titles
+
+
+def synthetic_sections(n_docs: int, seed: int = 1) -> list[SearchSection]:
+    paragraphs, headings, titles = pools()
+    rng = random.Random(seed)
+    out = []
+    for d in range(n_docs):
+        th, tt = rng.choice(titles)
+        url = f"documents/doc-{d:05d}/"
+        n_sec = rng.randint(4, 36)
+        for s in range(n_sec):
+            hh, ht = ("", "") if s == 0 else rng.choice(headings)
+            paras = [rng.choice(paragraphs) for _ in range(rng.randint(1, 4))]
+            out.append(SearchSection(
+                url, "" if s == 0 else f"s{s}", th, tt, hh, ht,
+                "\n".join(p[0] for p in paras), "\n".join(p[1] for p in paras),
+            ))
+    return out
+
+
+PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>bench</title>
+<link rel="icon" href="data:,"></head><body>
+<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
+<header class="md-header"><nav class="md-header__inner md-grid"></nav></header>
+<script src="../../assets/search/search.js"></script></body></html>
+"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.0f} kB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def browser_measure(out: Path, index: SearchIndex) -> None:
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/documents/x/"
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync"]
+    print(f"\n{'query':<22} {'results':>7} {'files':>5} {'fetched':>9} {'gzip':>8} {'first result':>12}"
+          f" {'cached':>7} {'after manifest':>14}")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args, headless=True)
+            for q in QUERIES:
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                bodies: list[bytes] = []
+                page.on("response", lambda r: bodies.append(r.body()) if r.url.endswith(".js") else None)
+                page.goto(base)
+                t0 = time.perf_counter()
+                page.fill(".md-search__input", q)
+                page.wait_for_selector(
+                    f'.md-search-result[data-rd-state="done"][data-rd-query="{q}"]', timeout=60000)
+                first_ms = (time.perf_counter() - t0) * 1000
+                fetched = sum(len(b) for b in bodies)
+                zipped = sum(len(gzip.compress(b, 6)) for b in bodies)
+                n_results = page.evaluate("window.reformdocsSearch.timing.results")
+                cached = page.evaluate(
+                    "q => { const t = performance.now(); return window.reformdocsSearch.run(q)"
+                    ".then(() => performance.now() - t); }", q)
+                # a different query on a page whose manifest is loaded but not this query's shards
+                ctx2 = browser.new_context()
+                page2 = ctx2.new_page()
+                page2.goto(base)
+                page2.evaluate("window.reformdocsSearch.loadManifest()")
+                fresh = page2.evaluate(
+                    "q => { const t = performance.now(); return window.reformdocsSearch.run(q)"
+                    ".then(() => performance.now() - t); }", q)
+                ctx2.close()
+                print(f"{q[:20]:<22} {n_results:>7} {len(bodies):>5} {kb(fetched):>9} {kb(zipped):>8}"
+                      f" {first_ms:>9.0f} ms {cached:>4.0f} ms {fresh:>11.0f} ms")
+                py = index.search(q)
+                assert len(py) == n_results, (q, len(py), n_results)
+                ctx.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", nargs="?", type=int, default=2000)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--no-browser", action="store_true")
+    args = ap.parse_args()
+    out = args.out or ROOT / "bench" / "out" / f"search-{args.n}"
+
+    t = time.perf_counter()
+    sections = synthetic_sections(args.n)
+    chars = sum(len(s.text_hans) + len(s.heading_hans) for s in sections)
+    print(f"corpus: {args.n} documents, {len(sections):,} sections, {chars:,} characters per script "
+          f"({time.perf_counter() - t:.1f} s to make)")
+    t = time.perf_counter()
+    files = build_index(sections)
+    build_s = time.perf_counter() - t
+    groups = {"postings p/": "p/", "text t/hans/": "t/hans/", "text t/hant/": "t/hant/", "manifest": "manifest"}
+    print(f"build_index: {build_s:.1f} s, {len(files):,} files, {kb(sum(map(len, files.values())))} total")
+    for label, prefix in groups.items():
+        sel = [v for k, v in files.items() if k.startswith(prefix)]
+        sizes = sorted(map(len, sel))
+        print(f"  {label:<14} {len(sel):>6} files {kb(sum(sizes)):>9}  median {kb(sizes[len(sizes) // 2]):>7}"
+              f"  max {kb(sizes[-1]):>7}")
+    client = ROOT / "reformdocs/assets/search/search.js"
+    print(f"  search.js {kb(client.stat().st_size)}")
+
+    index = SearchIndex(files)
+    t = time.perf_counter()
+    for q in QUERIES:
+        index.search(q)
+    print(f"Python reference: {len(QUERIES)} queries in {time.perf_counter() - t:.2f} s")
+
+    if out.exists():
+        shutil.rmtree(out)
+    for name, data in files.items():
+        path = out / "search" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (out / "assets/search").mkdir(parents=True)
+    shutil.copy(client, out / "assets/search/search.js")
+    (out / "documents/x").mkdir(parents=True)
+    (out / "documents/x/index.html").write_text(PAGE, encoding="utf-8")
+    if not args.no_browser:
+        browser_measure(out, index)
+
+
+if __name__ == "__main__":
+    main()
