@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from reformdocs import pipeline, site, sources
+from reformdocs import editions, pipeline, site, sources
 
 log = logging.getLogger("mkdocs.hooks.reformdocs")
 SOURCE_DIR = "source_texts"
@@ -56,6 +56,13 @@ def on_files(files, config):
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=content))
     return files
+
+
+def on_env(env, config, files):
+    # Templates place each page in its edition (lang, hreflang, header switch) by the package's URL rules.
+    env.filters.update(editions.FILTERS)
+    env.globals.update(editions.GLOBALS)
+    return env
 
 
 def on_serve(server, config, builder):

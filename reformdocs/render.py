@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .model import Block, Document, Edit, Line, Section, Table
 from .script import edition_text
-from .urls import doc_url, relative
+from .urls import LANG, doc_url, relative
 
 # ASCII characters that mean something to Markdown, its extensions or a template engine.
 ACTIVE = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@")
@@ -20,12 +20,14 @@ SCRIPT_NAMES = {"Hans": "简体", "Hant": "繁體"}
 LABELS = {
     "Hans": {"number": "发文字号", "issuer": "发文机关", "date": "成文日期", "region": "地区",
              "type": "文种", "original": "原文字体", "source": "来源", "audit": "校勘记",
-             "converted": "本页由{orig}原文自动转换为简体。", "see_original": "查看原文",
+             "converted": "本页由繁体原文自动转换为简体。", "see_original": "查看原文",
+             "scripts": {"Hans": "简体", "Hant": "繁体"},
              "no_edits": "清理时未作改动。", "what": "改动", "where": "位置", "rule": "规则",
              "before": "原文", "after": "改为", "line": "第{n}行"},
     "Hant": {"number": "發文字號", "issuer": "發文機關", "date": "成文日期", "region": "地區",
              "type": "文種", "original": "原文字體", "source": "來源", "audit": "校勘記",
-             "converted": "本頁由{orig}原文自動轉換為繁體。", "see_original": "查看原文",
+             "converted": "本頁由簡體原文自動轉換為繁體。", "see_original": "查看原文",
+             "scripts": {"Hans": "簡體", "Hant": "繁體"},
              "no_edits": "清理時未作改動。", "what": "改動", "where": "位置", "rule": "規則",
              "before": "原文", "after": "改為", "line": "第{n}行"},
 }
@@ -102,7 +104,7 @@ def meta_block(doc: Document, edition: str, conv) -> str:
     m, lab = doc.meta, LABELS[edition]
     rows = [(lab["number"], conv(m.doc_number)), (lab["issuer"], conv(m.issuer)),
             (lab["date"], m.date), (lab["region"], conv(m.region)), (lab["type"], conv(m.doc_type)),
-            (lab["original"], SCRIPT_NAMES[m.script]), (lab["source"], m.source)]
+            (lab["original"], lab["scripts"][m.script]), (lab["source"], conv(m.source))]
     items = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in rows if v)
     english = f'<p class="doc-title-en" lang="en">{html.escape(m.title_en)}</p>' if m.title_en else ""
     summary = f'<p class="doc-summary" lang="en">{html.escape(m.summary_en)}</p>' if m.summary_en else ""
@@ -111,13 +113,14 @@ def meta_block(doc: Document, edition: str, conv) -> str:
 
 def audit_rows(edits: list[Edit], edition: str) -> str:
     lab = LABELS[edition]
+    kinds = {k: edition_text(v, edition, "Hans") for k, v in KIND_NAMES.items()}
     head = "".join(f"<th>{lab[k]}</th>" for k in ("where", "what", "before", "after", "rule"))
     rows = []
     for e in edits:
         where = lab["line"].format(n=e.line) if e.line else ""
         rows.append(
             "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in (
-                where, KIND_NAMES.get(e.kind, e.kind), e.before, e.after)) +
+                where, kinds.get(e.kind, e.kind), e.before, e.after)) +
             f'<td><code>{html.escape(e.rule)}</code><br><small>{html.escape(e.note)}</small></td></tr>')
     return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="audit-table">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
@@ -156,9 +159,9 @@ def document_page(doc: Document, edition: str, links=None) -> str:
         lab = LABELS[edition]
         here = doc_url(doc.slug, edition)
         original = relative(doc_url(doc.slug, doc.meta.script), here)
-        notice = lab["converted"].format(orig=SCRIPT_NAMES[doc.meta.script])
-        out += [f'<p class="converted-notice">{html.escape(notice)} '
-                f'<a href="{original}" class="original-link">{lab["see_original"]}</a></p>', ""]
+        out += [f'<p class="converted-notice">{html.escape(lab["converted"])} '
+                f'<a href="{original}" hreflang="{LANG[doc.meta.script]}" class="original-link">'
+                f'{lab["see_original"]}</a></p>', ""]
     if links:
         out += [links.after_meta(), ""]
     out += [b + "\n" for b in blocks(doc.preamble, conv, links and links.spans(""))]

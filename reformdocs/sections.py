@@ -141,7 +141,7 @@ def parse(blocks: list[Block], title: str = "") -> tuple[list[Block], list[Secti
     preamble: list[Block] = []
     roots: list[Section] = []
     stack: list[tuple[Style, Section]] = []
-    used: set[str] = set()
+    used: dict[str, int] = {}
     for block, marker in zip(blocks, markers):
         if marker is None:
             (stack[-1][1].blocks if stack else preamble).append(block)
@@ -186,11 +186,12 @@ def _parse_plain(blocks: list[Block], title: str) -> tuple[list[Block], list[Sec
     return preamble, roots
 
 
-def _unique(sid: str, used: set[str]) -> str:
-    """Keep ids unique when a text numbers two siblings alike: s1-3, s1-3_2, ..."""
-    candidate, n = sid, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{sid}_{n}"
-    used.add(candidate)
-    return candidate
+def _unique(sid: str, used: dict[str, int]) -> str:
+    """Keep ids unique when a text numbers two siblings alike: s1-3, s1-3_2, ...
+
+    `used` counts each id made so far; a count, not a search for a free suffix, keeps a text that
+    restarts its numbering thousands of times linear. (A made id never contains ``_``, so a
+    suffixed id cannot meet a made one.)
+    """
+    n = used[sid] = used.get(sid, 0) + 1
+    return sid if n == 1 else f"{sid}_{n}"

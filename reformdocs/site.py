@@ -101,7 +101,7 @@ def notes_page(docs: list[Document], edition: str) -> str:
     src = src_path("editorial-notes.md", edition)
     kinds = sorted({e.kind for d in docs for e in d.audit})
     head = "".join(f"<th>{html.escape(c)}</th>" for c in
-                   [tr("文件 Document", edition), tr("编码 Encoding", edition)] + [KIND_NAMES.get(k, k) for k in kinds])
+                   [tr("文件 Document", edition), tr("编码 Encoding", edition)] + [tr(KIND_NAMES.get(k, k), edition) for k in kinds])
     rows = []
     for doc in docs:
         counts = defaultdict(int)
@@ -120,7 +120,7 @@ def notes_page(docs: list[Document], edition: str) -> str:
 
 
 def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build_date: str = "") -> Site:
-    """Pages and navigation for the corpus; `handwritten` pages (docs/) get a Traditional twin.
+    """Pages and navigation for the corpus; `handwritten` pages (docs/) get a converted Traditional twin.
 
     `site_url` and `build_date` go into the cite-this-section references (see `links.cite`).
     """
@@ -150,7 +150,7 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
         nav.append({tr(T["notes"], edition): src_path("editorial-notes.md", edition)})
         for src, content in sorted(handwritten.items()):
             if edition != "Hans":
-                site.pages[src_path(src, edition)] = content
+                site.pages[src_path(src, edition)] = tr(content, edition)
             nav.append(src_path(src, edition))
         site.nav.append({EDITION_NAMES[edition]: nav})
     return site

@@ -1,0 +1,29 @@
+"""The two editions as the theme sees them: a page's edition, language and counterpart.
+
+The templates (``overrides/main.html``, ``partials/alternate.html``, ``partials/language.html``)
+get these as Jinja filters and a global, so ``<html lang>``, the hreflang links and the header
+switch follow the same URL rules as the pages themselves (`urls`), with no path logic in templates.
+"""
+from __future__ import annotations
+
+from .site import EDITION_NAMES, EDITIONS
+from .urls import LANG, PREFIX, counterpart, edition_of
+
+
+def in_edition(url: str, edition: str) -> str:
+    """The page at site path `url` in `edition` (itself when it is already there)."""
+    return url if edition_of(url) == edition else counterpart(url)
+
+
+def lang_of(url: str) -> str:
+    """The BCP 47 language of the page at `url`: zh-Hans or zh-Hant."""
+    return LANG[edition_of(url)]
+
+
+FILTERS = {"edition": edition_of, "in_edition": in_edition, "edition_lang": lang_of}
+GLOBALS = {
+    # `editions[0]` is the x-default: the Simplified edition at the site root.
+    "editions": [{"code": e, "lang": LANG[e], "name": EDITION_NAMES[e]} for e in EDITIONS],
+    # For editions.js, which tells the edition of a link's target by its path below the site root.
+    "edition_prefixes": {LANG[e]: PREFIX[e] for e in EDITIONS},
+}
