@@ -41,6 +41,8 @@ __all__ = ["clean", "STEPS", "LineFrequency", "damage"]
 
 def damage(text: str) -> float:
     """Share of the text's Chinese characters that are lost to encoding damage (0..1)."""
+    if "?" not in text and "\ufffd" not in text:
+        return 0.0  # damage shows as '?' (or U+FFFD) where characters were lost
     if mojibake is not None and hasattr(mojibake, "damage_ratio"):
         return float(mojibake.damage_ratio(text))
     lost = text.count("?") + text.count("\ufffd")

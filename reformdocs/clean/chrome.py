@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..model import Edit, Line
 from . import table
-from .common import (FINAL, WS, count_ideographs, ends_sentence, load_data, protected,
+from .common import (FINAL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
                      run, starts_with_marker)
 
 STAGE = "clean"
@@ -52,8 +52,9 @@ class Pattern:
 class Rules:
     line: tuple[Pattern, ...]
     phrase: tuple[Pattern, ...]
-    prefilter: re.Pattern  # matches wherever some line pattern could (anywhere or edge)
-    phrase_prefilter: re.Pattern
+    prefilter: tuple[re.Pattern, re.Pattern]  # anchored and floating branches of the line patterns
+    phrase_prefilter: tuple[re.Pattern, re.Pattern]
+    longest: int  # the largest max_len of the line patterns
     families: dict[str, str]
     separators: str
     nav_words: frozenset[str]
@@ -83,18 +84,133 @@ def rules() -> Rules:
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
             (line if pat.scope == "line" else phrase).append(pat)
 
-    def union(pats: list[Pattern]) -> re.Pattern:
-        return re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', p.regex.pattern)})" for p in pats))
+    def union(pats: list[Pattern]) -> tuple[re.Pattern, re.Pattern]:
+        """Two quick tests that some pattern may match: its anchored branches (tried at the
+        start of the line only) and its floating ones."""
+        anchored, hints, floating = [], set(), []
+        for p in pats:
+            for branch in _branches(NAMED_GROUP.sub("(?:", p.regex.pattern)):
+                if branch.startswith("^"):
+                    anchored.append(f"(?:{branch[1:]})")
+                elif (hint := _literal(branch)):
+                    hints.add(hint)  # a text without the branch's literal cannot match it
+                else:
+                    floating.append(f"(?:{branch})")
+        # Alternatives that all start with a literal let the regex engine skip ahead quickly.
+        quick = "|".join(sorted((re.escape(h) for h in hints), key=lambda h: (-len(h), h)))
+        return (re.compile("|".join(anchored) or "(?!)"),
+                re.compile("|".join(x for x in [quick] + floating if x) or "(?!)"))
 
     s = data["structural"]
     return Rules(
         line=tuple(line), phrase=tuple(phrase), prefilter=union(line),
-        phrase_prefilter=union(phrase), families=families,
+        phrase_prefilter=union(phrase), longest=max(p.max_len for p in line), families=families,
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
+
+
+def _branches(regex: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out, current, depth, in_class, escaped = [], [], 0, False, False
+    for ch in regex:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    out.append("".join(current))
+    return out
+
+
+def _literal(branch: str) -> str:
+    """The longest run of literal characters that every match of `branch` contains ("" if none)."""
+    runs: list[str] = []
+    run_: list[str] = []
+    i, n = 0, len(branch)
+
+    def close() -> None:
+        if run_:
+            runs.append("".join(run_))
+            run_.clear()
+
+    def past_quantifier(j: int) -> int:
+        if j < n and branch[j] in "?*+":
+            j += 1
+        elif j < n and branch[j] == "{":
+            j = branch.index("}", j) + 1
+        if j < n and branch[j] == "?":
+            j += 1  # lazy
+        return j
+
+    while i < n:
+        ch = branch[i]
+        if ch == "(":  # a group may be optional or an alternation: skip it whole
+            depth, j, in_class = 0, i, False
+            while j < n:
+                c = branch[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if in_class:
+                    in_class = c != "]"
+                elif c == "[":
+                    in_class = True
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            close()
+            i = past_quantifier(j + 1)
+            continue
+        if ch == "[":
+            j = i + 1
+            while j < n and branch[j] != "]":
+                j += 2 if branch[j] == "\\" else 1
+            close()
+            i = past_quantifier(j + 1)
+            continue
+        if ch == "\\" and i + 1 < n:
+            lit = branch[i + 1]
+            if lit.isalnum():  # \d, \s, \w, \b ... are no literals
+                close()
+                i = past_quantifier(i + 2)
+                continue
+            ch, width = lit, 2
+        elif ch in ".^$|)":
+            close()
+            i = past_quantifier(i + 1)
+            continue
+        else:
+            width = 1
+        nxt = branch[i + width] if i + width < n else ""
+        if nxt in ("?", "*") or branch[i + width:i + width + 2] == "{0":
+            close()  # an optional character
+        elif nxt in ("+", "{"):
+            run_.append(ch)
+            close()
+        else:
+            run_.append(ch)
+        i += width
+    close()
+    return max(runs, key=len, default="")
 
 
 # --- corpus-level frequency -----------------------------------------------------------------------
@@ -145,7 +261,7 @@ def _edit(rule: str, before: str, line: int, note: str) -> Edit:
 def match_line(text: str, edge: bool) -> Pattern | None:
     """The first line-level pattern that makes `text` (stripped) chrome."""
     r = rules()
-    if not r.prefilter.search(text):
+    if len(text) > r.longest or not (r.prefilter[0].match(text) or r.prefilter[1].search(text)):
         return None
     for pat in r.line:
         if pat.where == "edge" and not edge:
@@ -159,7 +275,7 @@ def remove_phrases(text: str) -> tuple[str, list[tuple[Pattern, str]]]:
     """`text` without the phrase-level chrome in it, and what was cut by which pattern."""
     r = rules()
     cut: list[tuple[Pattern, str]] = []
-    if not r.phrase_prefilter.search(text):
+    if not (r.phrase_prefilter[0].match(text) or r.phrase_prefilter[1].search(text)):
         return text, cut
     for pat in r.phrase:
         for _ in range(20):  # a phrase may occur more than once
@@ -208,7 +324,7 @@ def _nav_trail(text: str, r: Rules) -> str:
 
 
 def _anchor(text: str) -> bool:
-    return count_ideographs(text) >= ANCHOR_MIN_IDEOGRAPHS and ANCHOR_PUNCT.search(text) is not None
+    return ANCHOR_PUNCT.search(text) is not None and has_ideographs(text, ANCHOR_MIN_IDEOGRAPHS)
 
 
 def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
@@ -291,7 +407,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # 4. Lines that follow a list header (相关文档 …) or open a comment block.
     for i, pat in follows:
-        if pat.follows == "list" and at_edge(i):
+        if pat.follows == "list" and i > last:  # link lists close a page
             for j in range(i + 1, n):
                 if j in gone or not st[j]:
                     continue

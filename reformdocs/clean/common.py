@@ -35,7 +35,19 @@ def ideographs(text: str) -> str:
 
 
 def count_ideographs(text: str) -> int:
-    return len(IDEOGRAPH.findall(text))
+    return IDEOGRAPH.subn("", text)[1]
+
+
+def has_ideographs(text: str, n: int) -> bool:
+    """Does `text` hold at least `n` ideographs? (stops counting at n)"""
+    if len(text) < n:
+        return False
+    return _at_least(n).match(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _at_least(n: int) -> re.Pattern:
+    return re.compile(rf"(?:[^{IDEO}\U00020000-\U0002ffff]*{IDEOGRAPH.pattern}){{{n}}}")
 
 
 def ends_sentence(text: str) -> bool:

@@ -18,7 +18,10 @@ from .common import CJK_CONTEXT
 STAGE = "clean"
 FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 PROTECT = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z]:\\\S*")
-CANDIDATE = re.compile(r"[,:;()?!]")
+CANDIDATE = re.compile(r"[,:;?!]")
+CANDIDATE_ALL = re.compile(r"[,:;()?!]")
+PAREN = re.compile(r"[()（）]")
+HALF = set(",:;()?!")
 
 
 def _cjk(ch: str | None) -> bool:
@@ -37,33 +40,36 @@ def _neighbours(text: str, i: int) -> tuple[str | None, str | None]:
 
 def convert(text: str) -> tuple[str, int, tuple[str, str]]:
     """`text` with its Chinese half-width marks made full-width; (text, count, sample before/after)."""
-    if not CANDIDATE.search(text):
+    found = CANDIDATE_ALL.findall(text)
+    if not found or not any(ch in HALF for ch in found):
         return text, 0, ("", "")
-    masked = set()
-    for m in PROTECT.finditer(text):
-        masked.update(range(m.start(), m.end()))
+    masked: list[tuple[int, int]] = [m.span() for m in PROTECT.finditer(text)] if (
+        "/" in text or "@" in text or "www" in text or "\\" in text) else []
+
+    def is_masked(i: int) -> bool:
+        return any(a <= i < b for a, b in masked)
+
     targets: set[int] = set()
     # Parentheses, matched as pairs (full-width ones take part in the matching).
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     lone: list[int] = []
-    for i, ch in enumerate(text):
-        if i in masked:
+    for m in PAREN.finditer(text):
+        i = m.start()
+        if masked and is_masked(i):
             continue
-        if ch in "(（":
+        if m.group() in "(（":
             stack.append(i)
-        elif ch in ")）":
-            if stack:
-                pairs.append((stack.pop(), i))
-            elif ch == ")":
-                lone.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i))
+        elif m.group() == ")":
+            lone.append(i)
     lone += [i for i in stack if text[i] == "("]
     for a, b in pairs:
         if text[a] == "(" or text[b] == ")":
             left, _ = _neighbours(text, a)
             _, right = _neighbours(text, b)
-            inner = text[a + 1:b]
-            if _cjk(left) or _cjk(right) or any(_cjk(ch) for ch in inner):
+            if _cjk(left) or _cjk(right) or CJK_CONTEXT.search(text, a + 1, b):
                 targets.update(x for x in (a, b) if text[x] in "()")
     for i in lone:
         left, right = _neighbours(text, i)
@@ -72,48 +78,58 @@ def convert(text: str) -> tuple[str, int, tuple[str, str]]:
     # , : ; ? !
     for m in CANDIDATE.finditer(text):
         i = m.start()
-        ch = text[i]
-        if ch in "()" or i in masked:
+        if masked and is_masked(i):
             continue
-        left, right = _neighbours(text, i)
+        ch = text[i]
         if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue  # 1,000 and 12:30
+        left, right = _neighbours(text, i)
         if _cjk(left) or _cjk(right):
             targets.add(i)
     if not targets:
         return text, 0, ("", "")
-    out: list[str] = []
-    skip: set[int] = set()
-    for i in sorted(targets):
+    # Spaces between a converted mark and Chinese text go.
+    skip: list[tuple[int, int]] = []
+    for i in targets:
         ch = text[i]
         if ch in ",:;?!":
-            # spaces after the mark, before Chinese text
             j = i + 1
             while j < len(text) and text[j] == " ":
                 j += 1
             if j > i + 1 and (_cjk(text[j] if j < len(text) else None) or ch in ",;"):
-                skip.update(range(i + 1, j))
+                skip.append((i + 1, j))
         if ch in ",:;?!)":
             j = i - 1
             while j >= 0 and text[j] == " ":
                 j -= 1
             if j < i - 1 and _cjk(text[j] if j >= 0 else None):
-                skip.update(range(j + 1, i))
-    first = min(targets)
-    a, z = max(0, first - 8), min(len(text), first + 9)
-    window = [0, 0]
-    for i, ch in enumerate(text):
-        if i == a:
-            window[0] = len(out)
-        if i == z:
-            window[1] = len(out)
-        if i in skip:
+                skip.append((j + 1, i))
+    edits = sorted([(i, i + 1, FULL[text[i]]) for i in targets] + [(a, b, "") for a, b in skip])
+    pieces: list[str] = []
+    pos = 0
+    for a, b, repl in edits:
+        if a < pos:
+            a = pos
+        if b <= a and repl == "":
             continue
-        out.append(FULL[ch] if i in targets else ch)
-    if z == len(text):
-        window[1] = len(out)
-    new = "".join(out)
-    return new, len(targets), (text[a:z], new[window[0]:window[1]])
+        pieces.append(text[pos:a])
+        pieces.append(repl)
+        pos = max(pos, b)
+    pieces.append(text[pos:])
+    new = "".join(pieces)
+    first = min(targets)
+    start, end = max(0, first - 8), min(len(text), first + 9)
+
+    def moved(x: int) -> int:  # where old index x is in the new text
+        shift = 0
+        for a, b, r in edits:
+            if b <= x:
+                shift += len(r) - (b - a)
+            elif a < x:
+                return a + shift
+        return x + shift
+
+    return new, len(targets), (text[start:end], new[moved(start):moved(end)])
 
 
 def apply(blocks: list) -> tuple[list, list[Edit]]:
