@@ -11,12 +11,12 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from reformdocs import editions, pipeline, site, sources
+from reformdocs import editions, export, offline, pipeline, site, sources
 
 log = logging.getLogger("mkdocs.hooks.reformdocs")
 SOURCE_DIR = "source_texts"
 SOURCE_ENV = "REFORMDOCS_SOURCES"  # another folder of source texts (tests build temporary corpora)
-_built: dict[str, site.Site] = {}
+_built: dict = {}  # "site": site.Site, "corpus": pipeline.Corpus
 
 
 def _root(config) -> Path:
@@ -46,6 +46,7 @@ def on_config(config):
                    for p in sorted(docs_dir.rglob("*.md"))}
     # Cite-this-section references carry absolute URLs.
     _built["site"] = site.build(corpus, handwritten, config.site_url or "")
+    _built["corpus"] = corpus
     config.nav = _built["site"].nav
     return config
 
@@ -63,6 +64,12 @@ def on_env(env, config, files):
     env.filters.update(editions.FILTERS)
     env.globals.update(editions.GLOBALS)
     return env
+
+
+def on_post_build(config):
+    # Downloads: each document's files and the corpus as data, then the offline copy of the site.
+    export.write(_built["corpus"], Path(config.site_dir))
+    offline.write(Path(config.site_dir), offline.build_date(_root(config)))
 
 
 def on_serve(server, config, builder):

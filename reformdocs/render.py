@@ -11,6 +11,7 @@ import json
 from typing import NamedTuple
 
 from .model import Block, Document, Edit, Line, Section, Table
+from .downloads import doc_links
 from .script import edition_text
 from .urls import LANG, doc_url, relative
 
@@ -100,12 +101,19 @@ def heading(section: Section, conv) -> str:
     return f"{hashes} {inline(text)} {{#{section.id} data-line=\"{section.line}\"}}"
 
 
-def meta_block(doc: Document, edition: str, conv) -> str:
+def meta_rows(doc: Document, edition: str, conv) -> list[tuple[str, str]]:
+    """(label, value) of each metadata field the document has, in the edition's script."""
     m, lab = doc.meta, LABELS[edition]
     rows = [(lab["number"], conv(m.doc_number)), (lab["issuer"], conv(m.issuer)),
             (lab["date"], m.date), (lab["region"], conv(m.region)), (lab["type"], conv(m.doc_type)),
             (lab["original"], lab["scripts"][m.script]), (lab["source"], conv(m.source))]
-    items = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in rows if v)
+    return [(k, v) for k, v in rows if v]
+
+
+def meta_block(doc: Document, edition: str, conv) -> str:
+    m = doc.meta
+    items = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>"
+                    for k, v in meta_rows(doc, edition, conv))
     english = f'<p class="doc-title-en" lang="en">{html.escape(m.title_en)}</p>' if m.title_en else ""
     summary = f'<p class="doc-summary" lang="en">{html.escape(m.summary_en)}</p>' if m.summary_en else ""
     return f'<div class="doc-meta">{english}<dl>{items}</dl>{summary}</div>'
@@ -154,7 +162,7 @@ def document_page(doc: Document, edition: str, links=None) -> str:
 
     title = conv(doc.meta.title) or doc.slug
     out = [front_matter(title=title, description=doc.meta.title_en or title), f"# {inline(title)}", "",
-           meta_block(doc, edition, conv), ""]
+           meta_block(doc, edition, conv), "", doc_links(doc.slug, edition, doc_url(doc.slug, edition)), ""]
     if edition != doc.meta.script:
         lab = LABELS[edition]
         here = doc_url(doc.slug, edition)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from .model import Document, Line, Table
 from .pipeline import Corpus
-from . import links
+from . import export, links
+from .downloads import home_links
 from .render import KIND_NAMES, document_page, front_matter, inline
 from .script import edition_text
 from .urls import doc_src, doc_url, relative, src_path, url_of
@@ -82,6 +83,7 @@ def catalogue_pages(docs: list[Document], edition: str) -> tuple[dict[str, str],
     home = [front_matter(title=tr(T["site"], edition)), f"# {tr(T['site'], edition)}", "",
             f"<p>{html.escape(tr(T['intro'], edition))}</p>", "",
             f'<p lang="en">{html.escape(T["intro_en"])}</p>', "",
+            home_links(edition, url_of(home_src), url_of(src_path(export.DATA_PAGE, edition))), "",
             f"## {inline(tr(T['catalogue'], edition))} {{#catalogue}}", "",
             f"<p>{html.escape(tr(T['docs_count'], edition).format(n=len(docs)))}</p>", "",
             catalogue_table(chunks[0], edition, url_of(home_src)), ""]
@@ -148,6 +150,8 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
         nav.append(index_nav)
         site.pages[src_path("editorial-notes.md", edition)] = notes_page(docs, edition)
         nav.append({tr(T["notes"], edition): src_path("editorial-notes.md", edition)})
+        site.pages[src_path(export.DATA_PAGE, edition)] = export.data_page(docs, edition)
+        nav.append(src_path(export.DATA_PAGE, edition))
         for src, content in sorted(handwritten.items()):
             if edition != "Hans":
                 site.pages[src_path(src, edition)] = tr(content, edition)
