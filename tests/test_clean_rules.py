@@ -336,3 +336,14 @@ def test_rejected_when_characters_are_lost():
 
 def test_not_rejected_clean_text():
     assert clean(f"{BODY}\n{BODY2}").rejected == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "政务服务中心将为您提供一站式服务，切实提高群众办事的满意度和获得感。",
+    "依法保护著作权人的合法权益，任何单位和个人不得侵犯版权所有者的权利。",
+    "各地要建立健全意见征集机制，对群众提交的意见建议逐条研究，及时反馈采纳情况。",
+    "更多改革举措请各部门结合实际抓紧研究，确保年内出台实施细则并报市政府备案。",
+])
+def test_body_sentences_with_chrome_words_are_kept(sentence):
+    for text in (f"{sentence}\n{BODY}", f"{BODY}\n{sentence}\n{BODY2}", f"{BODY}\n{sentence}"):
+        assert sentence in texts(clean(text))

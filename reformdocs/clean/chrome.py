@@ -45,6 +45,7 @@ class Pattern:
     where: str  # anywhere | edge
     max_len: int
     follows: str  # "" | list | tail
+    sentence: bool  # may remove a line that reads like body text
     examples: tuple
 
 
@@ -81,6 +82,7 @@ def rules() -> Rules:
                 rule=f"chrome.{fam['id']}.{p['id']}", family=fam["id"], scope=p["scope"],
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
+                sentence=bool(p.get("sentence", False)),
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
             (line if pat.scope == "line" else phrase).append(pat)
 
@@ -263,8 +265,9 @@ def match_line(text: str, edge: bool) -> Pattern | None:
     r = rules()
     if len(text) > r.longest or not (r.prefilter[0].match(text) or r.prefilter[1].search(text)):
         return None
+    body_like = "。" in text and has_ideographs(text, ANCHOR_MIN_IDEOGRAPHS)
     for pat in r.line:
-        if pat.where == "edge" and not edge:
+        if (pat.where == "edge" and not edge) or (body_like and not pat.sentence):
             continue
         if len(text) <= pat.max_len and pat.regex.search(text):
             return pat
