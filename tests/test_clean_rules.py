@@ -347,3 +347,14 @@ def test_not_rejected_clean_text():
 def test_body_sentences_with_chrome_words_are_kept(sentence):
     for text in (f"{sentence}\n{BODY}", f"{BODY}\n{sentence}\n{BODY2}", f"{BODY}\n{sentence}"):
         assert sentence in texts(clean(text))
+
+
+def test_unpunctuated_link_block_after_the_text_removed():
+    links = ["办事指南", "常见问题", "在线咨询", "政策查询"]
+    cleaned = clean("\n".join([BODY, BODY2] + links))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.short-run"}
+    # two such lines, or lines GB/T 9704 defines, stay
+    assert texts(clean("\n".join([BODY, BODY2] + links[:2]))) == [BODY, BODY2] + links[:2]
+    closing = ["XX市人民政府", "2019年3月5日", "附件：任务分工表"]
+    assert texts(clean("\n".join([BODY] + closing))) == [BODY] + closing

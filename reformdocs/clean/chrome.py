@@ -29,6 +29,9 @@ STAGE = "clean"
 DEFAULT_MAX_LEN = 200
 ANCHOR_MIN_IDEOGRAPHS = 20
 ECHO_MAX = 12
+SHORT_RUN_LEN = 20
+SHORT_RUN_MIN = 3
+SHORT_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()“”《》]")
 ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 URLISH = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[a-z]{2,}|©|\(C\)|\.(?:com|cn|net|org)\b", re.I)
@@ -451,6 +454,25 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if rule is not None:
             remove(i, *rule)
             ctx.families.add("structural")
+
+    # 6. After the text's last body line, a run of short lines without any punctuation (a link
+    # block or menu no pattern names) is chrome; GB/T 9704 closing lines end such a run.
+    if anchors:
+        run_: list[int] = []
+        for i in list(range(last + 1, n)) + [n]:
+            s = st[i] if i < n else ""
+            if i < n and (i in gone or not s):
+                continue
+            if i < n and i not in in_table and len(s) <= SHORT_RUN_LEN and not SHORT_PUNCT.search(s) \
+                    and not protected(s) and count_ideographs(s) >= 2:
+                run_.append(i)
+                continue
+            if len(run_) >= SHORT_RUN_MIN:
+                for j in run_:
+                    remove(j, "chrome.structural.short-run",
+                           f"one of {len(run_)} short unpunctuated lines after the text's last body line")
+                ctx.families.add("structural")
+            run_ = []
 
     out: list[Line] = []
     edits: list[Edit] = []
