@@ -61,9 +61,16 @@ def _choose(raw: bytes) -> tuple[str, str]:
     for bom, name in BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(name), name.replace("-sig", "") + " (BOM)"
+                text = raw.decode(name)
             except UnicodeDecodeError as err:
                 raise DecodeError(f"has a {name} byte-order mark but is not {name}: {err.reason}") from err
+            # Almost any even-length bytes are "valid" UTF-16: junk after FF FE must still read as Chinese.
+            if name != "utf-8-sig" and any(ord(ch) >= 0x2E80 for ch in CONTROL.sub("", text).strip()):
+                score = plausibility(text)
+                if score < MIN_PLAUSIBILITY:
+                    raise DecodeError(f"has a {name} byte-order mark but does not read as Chinese "
+                                      f"text in {name} ({score:.0%} common characters)")
+            return text, name.replace("-sig", "") + " (BOM)"
     if _looks_binary(raw):
         raise DecodeError("is binary, not text (too many NUL or control bytes)")
     try:  # valid UTF-8 with non-ASCII bytes is almost never an accident
@@ -96,6 +103,8 @@ def decode(raw: bytes, name: str) -> Decoded:
     if not raw.strip():
         raise DecodeError("is empty" if not raw else "holds only whitespace")
     text, encoding = _choose(raw)
+    if not text.strip():  # e.g. only ideographic spaces, or a byte-order mark and blanks
+        raise DecodeError("holds only whitespace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     edits: list[Edit] = []
     newlines: list[int] = []

@@ -1,6 +1,7 @@
 """Reading `source_texts/`: each scraped text with its optional YAML sidecar of curated facts."""
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .decode import CONTROL
 from .model import Problem
 
 SIDECAR_FIELDS = {"slug", "title", "title_en", "summary_en", "region", "source", "doc_number",
@@ -48,15 +50,39 @@ def read_sidecar(path: Path) -> tuple[dict, str]:
     if not isinstance(data, dict):
         return {}, f"sidecar {path.name} is not a mapping of fields; ignored"
     unknown = sorted(set(map(str, data)) - SIDECAR_FIELDS)
-    clean = {k: str(v).strip() for k, v in data.items() if k in SIDECAR_FIELDS and v is not None}
     problems = []
     if unknown:
         problems.append(f"sidecar {path.name} has unknown field(s) {', '.join(unknown)}; ignored")
+    clean = {}
+    for key, value in data.items():
+        if key in SIDECAR_FIELDS and value is not None:
+            text, problem = _field_text(value)
+            if problem:
+                problems.append(f"sidecar {path.name}: {key} {problem}")
+            if text:
+                clean[key] = text
     if "slug" in clean and not SLUG.match(clean["slug"]):
         problems.append(f"sidecar {path.name}: slug {clean['slug']!r} is not lowercase ASCII "
                         "words joined by '-'; a slug is made from the file name instead")
         del clean["slug"]
     return clean, "; ".join(problems)
+
+
+def _field_text(value) -> tuple[str, str]:
+    """A sidecar value as one line of text, and what was wrong with it ("" when nothing).
+
+    Only scalars are text (a list or mapping is refused before ``str()`` could expand a YAML alias
+    bomb); YAML escapes can smuggle in lone surrogates, which no page can be written with, and
+    control characters, which are removed as decode removes them from texts.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, datetime.date)):
+        return "", f"is not text ({type(value).__name__}); ignored"
+    text = str(value)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return "", "holds a lone surrogate (not Unicode text); ignored"
+    text, removed = CONTROL.subn("", text)
+    text = re.sub(r"\s*\n\s*", " ", text).strip()
+    return text, f"had {removed} control character(s), removed" if removed else ""
 
 
 def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
