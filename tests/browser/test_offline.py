@@ -147,7 +147,7 @@ def test_glossary_links_work_offline(page, offline_root):
 
 def type_query(page, query: str):
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
-    page.fill(".md-search__input", query)
+    page.fill(".md-search__input", query, timeout=10000)
     page.wait_for_selector(
         f'.md-search-result[data-rd-state="done"][data-rd-query="{query}"], '
         '.md-search-result[data-rd-state="error"]', timeout=15000)
@@ -177,7 +177,7 @@ def test_printing_a_document_gives_the_document_alone(page, offline_root, tmp_pa
     open_file(page, offline_root, f"documents/{slug}/index.html")
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
-        '.md-footer', '.doc-downloads'].map(s => document.querySelector(s))
+        '.md-footer', '.doc-downloads', 'details.cite'].map(s => document.querySelector(s))
         .filter(e => e && getComputedStyle(e).display !== 'none').map(e => e.className)""")
     assert hidden == []
     assert page.evaluate("getComputedStyle(document.querySelector('h2[id^=s]')).breakAfter") == "avoid"
