@@ -2,26 +2,29 @@
 
 `process` turns one source into a Document or a Problem; `process_corpus` runs it over every
 source, reports progress, and sets aside duplicates (the same text twice, two texts claiming one
-slug) with a Problem each, so one bad file never stops the build.
+slug) with a Problem each, so one bad file never stops the build. It reads the corpus twice: first
+to count which short lines recur across documents (site furniture the chrome rules have never
+seen), then to clean each text with those counts.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import metadata, sections
-from .clean import clean
+from .clean import LineFrequency, clean
 from .decode import DecodeError, decode
 from .model import Document, Problem
 from .sources import Source
 
 
-def process(source: Source) -> Document | Problem:
+def process(source: Source, lines: LineFrequency | None = None) -> Document | Problem:
+    """One source through every stage; `lines` counts lines across the corpus (optional)."""
     try:
         decoded = decode(source.raw, source.name)
     except DecodeError as err:
         return Problem(source.name, f"{err}; not published")
-    cleaned = clean(decoded.text)
+    cleaned = clean(decoded.text, corpus=lines)
     if cleaned.rejected:
         return Problem(source.name, f"{cleaned.rejected}; not published")
     meta = metadata.extract(cleaned.blocks, source.sidecar, decoded.text)
@@ -38,9 +41,21 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
 
 
-def process_corpus(sources: Iterable[Source], total: int = 0,
+def line_frequency(sources: Iterable[Source]) -> LineFrequency:
+    """How many texts each short line occurs in (texts that cannot be decoded are left out)."""
+    lines = LineFrequency()
+    for source in sources:
+        try:
+            lines.add(decode(source.raw, source.name).text)
+        except DecodeError:
+            continue
+    return lines
+
+
+def process_corpus(sources: Sequence[Source], total: int = 0,
                    progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Process every source; `progress(done, total)` is called as the work goes on."""
+    lines = line_frequency(sources)
     corpus = Corpus()
     by_sha1: dict[str, str] = {}
     by_slug: dict[str, str] = {}
@@ -57,7 +72,7 @@ def process_corpus(sources: Iterable[Source], total: int = 0,
             corpus.problems.append(Problem(
                 source.name, f"claims slug {slug!r}, already used by {by_slug[slug]}; not published"))
             continue
-        result = process(source)
+        result = process(source, lines)
         if isinstance(result, Problem):
             corpus.problems.append(result)
             continue

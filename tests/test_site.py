@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 
 from reformdocs import script
+from reformdocs.sections import find_marker
 
 from .conftest import SOURCES
 from .test_metadata import norm
@@ -64,14 +65,15 @@ def test_acceptance_headings_are_nested_headings(built_site, acceptance):
             level = match[0][0]
             assert 2 <= level <= 5, (name, wanted, level)
             levels[wanted] = level
-        # Nested as in the source: headings numbered alike sit at one level, 一、 above （一）.
-        by_style = {}
+        # Nested as in the source: headings numbered alike sit at one level, a higher-ranked
+        # numbering (一、) above a lower one (（一）).
+        by_rank: dict[int, set] = {}
         for wanted, level in levels.items():
-            style = re.sub(r"[一二三四五六七八九十]+", "N", re.match(r"^\W?[一二三四五六七八九十\d]*\W", wanted + "、").group())
-            by_style.setdefault(style, set()).add(level)
-        assert all(len(v) == 1 for v in by_style.values()), (name, by_style)
-        if "N、" in by_style and "（N）" in by_style:
-            assert min(by_style["N、"]) < min(by_style["（N）"])
+            marker = find_marker(wanted)
+            by_rank.setdefault(marker.style.rank if marker else 0, set()).add(level)
+        assert all(len(v) == 1 for v in by_rank.values()), (name, by_rank)
+        ranked = [min(v) for _, v in sorted(by_rank.items())]
+        assert ranked == sorted(ranked) and len(set(ranked)) == len(ranked), (name, by_rank)
 
 
 def test_section_ids_come_from_outline_position(built_site):

@@ -2,7 +2,7 @@
 
 Each step is a module with ``apply(lines) -> (lines, edits)``; they run in the order of STEPS:
 
-1. ``mojibake``     GBK misalignment repair (when present; it must run first)
+1. ``mojibake``     GBK misalignment repair (first: it reads the pinyin the next step removes)
 2. ``pinyin``       pinyin a converting site inserted after characters
 3. ``chrome``       the hosting site's page furniture: known families (data/chrome.yml) and
                     conservative structural signals
@@ -19,19 +19,12 @@ Body text is never dropped: every removal is an Edit naming its rule.
 """
 from __future__ import annotations
 
-import importlib.util
-
 from ..model import Cleaned, Edit, Line, Table
-from . import chrome, pages, paragraphs, pinyin, punctuation, table
+from . import chrome, mojibake, pages, paragraphs, pinyin, punctuation, table
 from .chrome import LineFrequency
 from .common import RUN, Run, count_ideographs
 
-if importlib.util.find_spec(f"{__name__}.mojibake") is not None:
-    from . import mojibake
-else:  # the encoding-repair step is not in the tree yet
-    mojibake = None
-
-STEPS = tuple(s for s in (mojibake, pinyin, chrome, table, pages, paragraphs, punctuation) if s)
+STEPS = (mojibake, pinyin, chrome, table, pages, paragraphs, punctuation)
 
 # A text whose Chinese characters are mostly lost (shown as '?') cannot be published.
 MAX_DAMAGE = 0.5
@@ -43,11 +36,7 @@ def damage(text: str) -> float:
     """Share of the text's Chinese characters that are lost to encoding damage (0..1)."""
     if "?" not in text and "\ufffd" not in text:
         return 0.0  # damage shows as '?' (or U+FFFD) where characters were lost
-    if mojibake is not None and hasattr(mojibake, "damage_ratio"):
-        return float(mojibake.damage_ratio(text))
-    lost = text.count("?") + text.count("\ufffd")
-    total = count_ideographs(text) + lost
-    return lost / total if total else 0.0
+    return float(mojibake.damage_ratio(text))
 
 
 def clean(text: str, corpus: LineFrequency | None = None) -> Cleaned:
