@@ -1,6 +1,6 @@
 """Search index benchmark: build time, index size, bytes fetched per query, query time in Chromium.
 
-    .venv/bin/python bench/search_bench.py [N] [--out DIR] [--no-browser]
+    .venv/bin/python bench/search_bench.py [N] [--out DIR] [--no-browser] [--pagefind BIN]
 
 Makes N synthetic documents by recombining paragraphs of source_texts/*.txt (both scripts via
 OpenCC; a document's headings and paragraphs are drawn at random, seeded), builds the index
@@ -9,6 +9,10 @@ bench/out/search-N), serves that on 127.0.0.1 and measures each sample query in 
 headless Chromium context: bytes fetched until the first result is on screen (search.js
 included, raw and gzip), then the time of the same query once its files are cached and of a
 new query once the manifest is loaded.
+
+``--pagefind BIN`` (a ``pagefind_extended`` binary, e.g. from ``pip install 'pagefind[extended]'``
+in a scratch virtualenv) also indexes the same documents with Pagefind and compares phrase
+recall and precision on random phrases, and checks whether Pagefind loads under ``file://``.
 """
 from __future__ import annotations
 
@@ -154,11 +158,98 @@ def browser_measure(out: Path, index: SearchIndex) -> None:
         server.server_close()
 
 
+def pagefind_compare(sections: list[SearchSection], binary: str, out: Path, n_queries: int = 150) -> None:
+    """Phrase recall/precision of Pagefind against this index, per document, on random phrases."""
+    import html
+    import subprocess
+
+    import opencc
+    from playwright.sync_api import sync_playwright
+
+    from reformdocs.search import normalize
+
+    s2t = opencc.OpenCC("s2t.json")
+    site = out / "pagefind-site"
+    shutil.rmtree(site, ignore_errors=True)
+    docs: dict[str, list[SearchSection]] = {}
+    for s in sections:
+        docs.setdefault(s.url, []).append(s)
+    for url, ss in docs.items():
+        body = "".join((f'<h2 id="{s.anchor}">{html.escape(s.heading_hans)}</h2>' if s.anchor else "")
+                       + f"<p>{html.escape(s.text_hans)}</p>" for s in ss)
+        title = html.escape(ss[0].doc_title_hans)
+        path = site / url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!doctype html><html lang="zh-cn"><head><meta charset="utf-8"><title>{title}</title>'
+                        f"</head><body><main><h1>{title}</h1>{body}</main></body></html>", encoding="utf-8")
+    t = time.perf_counter()
+    subprocess.run([binary, "--site", str(site)], check=True, capture_output=True)
+    size = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+    print(f"\nPagefind: indexed {len(docs)} pages in {time.perf_counter() - t:.1f} s, {kb(size)}")
+    index = SearchIndex(build_index(sections))
+    text = {url: "\0".join([normalize(ss[0].doc_title_hans)]
+                           + [normalize(s.heading_hans) + "\0" + normalize(s.text_hans) for s in ss])
+            for url, ss in docs.items()}
+    rng = random.Random(11)
+    bench = []
+    while len(bench) < n_queries:
+        s = rng.choice(sections)
+        norm = normalize(s.text_hans)
+        n = rng.choice([2, 3, 4, 5, 6, 8])
+        if len(norm) <= n:
+            continue
+        i = rng.randrange(len(norm) - n)
+        q = norm[i : i + n]
+        if all("\u4e00" <= c <= "\u9fff" for c in q):
+            trad = rng.random() < 0.3
+            bench.append((s2t.convert(q) if trad else q, trad, {u for u, t in text.items() if q in t}))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    first = next(iter(docs))
+    stats = {k: [0, 0, 0, 0] for k in ("pagefind", "pagefind, Simplified queries", "this index")}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                        args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{first}")
+            page.evaluate("async () => { window.pf = await import('/pagefind/pagefind.js'); await window.pf.init(); }")
+            for q, trad, expected in bench:
+                urls = page.evaluate("async q => { const r = await window.pf.search(q);"
+                                     " const d = await Promise.all(r.results.slice(0, 400).map(x => x.data()));"
+                                     " return d.map(x => x.url); }", q)
+                got = {u.lstrip("/") for u in urls}
+                ours = {r.url for r in index.search(q)}
+                runs = [("pagefind", got), ("this index", ours)] + ([] if trad else [("pagefind, Simplified queries", got)])
+                for name, g in runs:
+                    st = stats[name]
+                    st[0] += expected <= g
+                    st[1] += 1
+                    st[2] += len(g - expected)
+                    st[3] += len(g)
+            offline = browser.new_page()
+            offline.goto((site / first / "index.html").as_uri())
+            try:
+                offline.evaluate("async () => { const pf = await import('../../pagefind/pagefind.js');"
+                                 " await pf.init(); return (await pf.search('改革')).results.length; }")
+                print("Pagefind under file://: loads")
+            except Exception as e:  # noqa: BLE001 - report whatever Chromium says
+                print("Pagefind under file://: fails:", str(e).splitlines()[0][:160])
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    for name, (ok, total, wrong, res) in stats.items():
+        print(f"{name:<30} every page with the phrase returned: {ok}/{total} = {ok / total:.0%};"
+              f" results without the phrase: {wrong}/{res} = {wrong / max(res, 1):.0%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=2000)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--pagefind", metavar="BIN", help="compare with Pagefind (path to pagefind_extended)")
     args = ap.parse_args()
     out = args.out or ROOT / "bench" / "out" / f"search-{args.n}"
 
@@ -170,7 +261,7 @@ def main() -> None:
     t = time.perf_counter()
     files = build_index(sections)
     build_s = time.perf_counter() - t
-    groups = {"postings p/": "p/", "text t/hans/": "t/hans/", "text t/hant/": "t/hant/", "manifest": "manifest"}
+    groups = {"postings p/": "p/", "text t/hans/": "t/hans/", "patches t/hant/": "t/hant/", "manifest": "manifest"}
     print(f"build_index: {build_s:.1f} s, {len(files):,} files, {kb(sum(map(len, files.values())))} total")
     for label, prefix in groups.items():
         sel = [v for k, v in files.items() if k.startswith(prefix)]
@@ -198,6 +289,8 @@ def main() -> None:
     (out / "documents/x/index.html").write_text(PAGE, encoding="utf-8")
     if not args.no_browser:
         browser_measure(out, index)
+    if args.pagefind:
+        pagefind_compare(sections, args.pagefind, out)
 
 
 if __name__ == "__main__":

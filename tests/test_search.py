@@ -183,6 +183,27 @@ def test_urls_are_edition_relative(ix):
     assert ix.section_row(0, "hans")["title"].startswith("太原市资源型经济转型")
 
 
+def test_traditional_text_is_restored_exactly_from_its_patch(ix):
+    collapse = S._collapse
+    for n, sec in enumerate(corpus()):
+        row = ix.section_row(n, "hant")
+        assert row["text"] == collapse(sec.text_hant)
+        assert row["heading"] == collapse(sec.heading_hant)
+        assert row["title"] == collapse(sec.doc_title_hant)
+        assert ix.section_row(n, "hans")["text"] == collapse(sec.text_hans)
+    # stored as patches, far smaller than the text itself
+    hant = sum(len(v) for k, v in index_files().items() if k.startswith("t/hant/"))
+    hans = sum(len(v) for k, v in index_files().items() if k.startswith("t/hans/"))
+    assert hant < hans / 5
+
+
+def test_patch_round_trip_edge_cases():
+    s2t = {"发": "發", "后": "後"}
+    for hans, hant in [("头发", "頭髮"), ("后来", "後來"), ("皇后", "皇后"), ("", ""), ("信息", "資訊"),
+                       ("𠀀发", "𠀀髮"), ("鼠标", "滑鼠標"), ("abc", "abc")]:
+        assert S.unpatch(hans, S._patch(hans, hant, s2t), s2t) == hant
+
+
 # --------------------------------------------------------------------------- normalisation
 
 

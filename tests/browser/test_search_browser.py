@@ -179,6 +179,20 @@ def test_client_ranking_mirrors_the_reference(site, scheme, page):
     assert page.errors == []
 
 
+def test_client_restores_both_scripts_exactly(site, page):
+    page.goto(url_of(site, "file", "zh-Hant/"))
+    page.evaluate("window.reformdocsSearch.loadManifest()")
+    got = page.evaluate("n => Promise.all([...Array(n).keys()].map(s => window.reformdocsSearch.sectionRow(s)))",
+                        len(corpus()))
+    for s, row in enumerate(got):
+        want = REF.section_row(s, "hant")
+        assert {k: row[k] for k in want} == want
+    page.goto(url_of(site, "file", ""))
+    page.evaluate("window.reformdocsSearch.loadManifest()")
+    row = page.evaluate("window.reformdocsSearch.sectionRow(5)")
+    assert {k: row[k] for k in REF.section_row(5, "hans")} == REF.section_row(5, "hans")
+
+
 def test_traditional_page_shows_traditional_results_in_its_edition(site, scheme, page):
     page.goto(url_of(site, scheme, "zh-Hant/documents/taiyuan-2013/"))
     assert page.query_selector(".md-search [data-md-component]") is None  # Material's bundle leaves it alone
@@ -246,7 +260,8 @@ def test_http_fetches_only_what_a_query_needs(site, page):
     assert site["http"] + "search/manifest.js" in fetched
     shards = [u for u in fetched if "/search/p/" in u]
     assert 1 <= len(shards) <= 3  # bigrams at offsets 0, 2, 4 of a six-character phrase
-    assert not any("/search/t/hans/" in u for u in fetched)  # Traditional page: Traditional text only
+    # Traditional page: Simplified text chunks plus their small Traditional patches and the map
+    assert any("/search/t/hant/" in u for u in fetched) and site["http"] + "search/t/hant/map.js" in fetched
     page.screenshot(path=str(site["root"] / "screenshot.png"))
 
 

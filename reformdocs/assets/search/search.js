@@ -463,6 +463,45 @@
     });
   }
 
+  var s2tPromise = null;
+
+  function loadS2T() {
+    if (!s2tPromise) {
+      s2tPromise = load("t/hant/map").then(function (m) {
+        var map = new Map();
+        var cps = Array.from(m.s2t);
+        for (var i = 0; i + 1 < cps.length; i += 2) map.set(cps[i], cps[i + 1]);
+        return map;
+      });
+      s2tPromise.catch(function () { s2tPromise = null; });
+    }
+    return s2tPromise;
+  }
+
+  /* Traditional text from the Simplified and its stored form: unpatch() in search.py */
+  function restoreHant(hans, stored, s2t) {
+    if (typeof stored === "string") return stored;
+    var chars = Array.from(hans).map(function (c) {
+      var t = s2t.get(c);
+      return t === undefined ? c : t;
+    });
+    if (stored) {
+      var patch = Array.from(stored[0]);
+      var pos = 0;
+      for (var i = 0; i < patch.length;) {
+        var v = 0, k = 0, d;
+        do {
+          d = DEC[patch[i++].charCodeAt(0)];
+          v += (d & 31) * POW32[k++];
+        } while (d & 32);
+        pos += v;
+        chars[pos] = patch[i++];
+        pos++;
+      }
+    }
+    return chars.join("");
+  }
+
   /* section row {doc, url, title, anchor, heading, text} in the page's script */
   function sectionRow(s) {
     var cs = manifest.chunkStart;
@@ -471,11 +510,22 @@
       var mid = (lo + hi + 1) >> 1;
       if (cs[mid] <= s) lo = mid; else hi = mid - 1;
     }
-    return load("t/" + CONFIG.edition + "/" + lo).then(function (chunk) {
-      var r = chunk.s[s - cs[lo]];
-      var doc = null;
-      for (var i = 0; i < chunk.d.length; i++) if (chunk.d[i][0] === r[0]) doc = chunk.d[i];
-      return { doc: r[0], url: doc[1], title: doc[2], anchor: r[1], heading: r[2], text: r[3] };
+    var hant = CONFIG.edition === "hant";
+    return Promise.all([
+      load("t/hans/" + lo),
+      hant ? load("t/hant/" + lo) : null,
+      hant ? loadS2T() : null
+    ]).then(function (got) {
+      var chunk = got[0], j = s - cs[lo], r = chunk.s[j], k = 0;
+      while (chunk.d[k][0] !== r[0]) k++;
+      var row = { doc: r[0], url: chunk.d[k][1], title: chunk.d[k][2], anchor: r[1], heading: r[2], text: r[3] };
+      if (hant) {
+        var t = got[1], map = got[2];
+        row.title = restoreHant(row.title, t.d[k][1], map);
+        row.heading = restoreHant(row.heading, t.s[j][0], map);
+        row.text = restoreHant(row.text, t.s[j][1], map);
+      }
+      return row;
     });
   }
 
