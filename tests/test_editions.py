@@ -42,7 +42,7 @@ class Page(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang", "")
-        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+        if tag == "link" and "alternate" in (a.get("rel") or "").split() and a.get("hreflang"):
             self.alternates[a["hreflang"]] = a["href"]
         if "aria-label" in a:
             self.aria.add(a["aria-label"])

@@ -44,7 +44,7 @@
   if (session) session.removeItem(VISIT);
   var chosen = local && local.getItem(CHOICE);
   var target = chosen && chosen !== here && !visit &&
-    document.querySelector('link[rel="alternate"][hreflang="' + chosen + '"]');
+    document.querySelector('link[rel~="alternate"][hreflang="' + chosen + '"]');
   if (target) {
     location.replace(target.href.split("#")[0] + location.hash);
     return;
@@ -58,14 +58,12 @@
     for (var i = 0; i < logos.length; i++) logos[i].href = home;
   });
 
-  // Leaving for the other edition. Captured on document and not passed on: Material's handler
-  // for links into an alternate language (on body) would send the reader there without the anchor.
+  // Leaving for the other edition.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
     if (!link || link.target || event.defaultPrevented) return;
     var lang = editionOf(link.href), isSwitch = link.hasAttribute("data-edition-switch");
     if (!lang || (lang === here && !isSwitch)) return;  // picking this edition in the switch counts
-    event.stopPropagation();
     if (link.hasAttribute("hreflang") && !isSwitch) {
       if (session) session.setItem(VISIT, lang);
       return;

@@ -58,8 +58,12 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # fresh storage per test
     pg = context.new_page()
-    errors: list[str] = []
+    errors: list[str] = []  # script errors, failed requests, HTTP errors: none expected
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    # A load cut short because the page was left (the redirect to the chosen edition) is no failure.
+    pg.on("requestfailed", lambda req: req.failure != "net::ERR_ABORTED" and errors.append(
+        f"failed ({req.failure}): {req.url}"))
+    pg.on("response", lambda resp: resp.status >= 400 and errors.append(f"{resp.status}: {resp.url}"))
     pg.errors = errors
     yield pg
     context.close()
@@ -180,3 +184,4 @@ def test_interface_strings_follow_the_edition(page, http_root):
     assert path_of(page, http_root) == EZHOU  # no choice made yet: no redirect
     assert page.locator("label.md-nav__title[for='__toc']").first.inner_text().strip() == "目录"
     assert page.get_attribute(".md-header__option button", "aria-label") == "选择当前语言"
+    assert page.errors == []
