@@ -80,8 +80,9 @@ def _field_text(value) -> tuple[str, str]:
     text = str(value)
     if any("\ud800" <= ch <= "\udfff" for ch in text):
         return "", "holds a lone surrogate (not Unicode text); ignored"
-    text, removed = CONTROL.subn("", text)
-    text = re.sub(r"\s*\n\s*", " ", text).strip()
+    kept = CONTROL.sub("", text)
+    removed = len(text) - len(kept)
+    text = re.sub(r"\s*\n\s*", " ", kept).strip()
     return text, f"had {removed} control character(s), removed" if removed else ""
 
 
