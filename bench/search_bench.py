@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reformdocs.search import SearchIndex, SearchSection, build_index  # noqa: E402
+from reformdocs.search import SearchIndex, SearchSection, build_index, write_index  # noqa: E402
 
 QUERIES = [
     "经济发展",  # very common phrase
@@ -116,7 +116,8 @@ def browser_measure(out: Path, index: SearchIndex) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/documents/x/"
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--no-first-run", "--disable-sync"]
-    print(f"\n{'query':<22} {'results':>7} {'files':>5} {'fetched':>9} {'gzip':>8} {'first result':>12}"
+    print("\nfiles/fetched/gzip: .js files loaded (search.js, manifest, shards, text) until the first result shows")
+    print(f"{'query':<22} {'results':>7} {'files':>5} {'fetched':>9} {'gzip':>8} {'first result':>12}"
           f" {'cached':>7} {'after manifest':>14}")
     try:
         with sync_playwright() as p:
@@ -124,16 +125,23 @@ def browser_measure(out: Path, index: SearchIndex) -> None:
             for q in QUERIES:
                 ctx = browser.new_context()
                 page = ctx.new_page()
-                bodies: list[bytes] = []
-                page.on("response", lambda r: bodies.append(r.body()) if r.url.endswith(".js") else None)
+                bodies: list[tuple[str, bytes]] = []
+                page.on("response", lambda r: bodies.append((r.url, r.body())) if r.url.endswith(".js") else None)
                 page.goto(base)
                 t0 = time.perf_counter()
                 page.fill(".md-search__input", q)
+                page.wait_for_selector('.md-search-result__item, .md-search-result[data-rd-state="done"]',
+                                       timeout=60000)
+                first_ms = (time.perf_counter() - t0) * 1000
+                resources = page.evaluate(
+                    "performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'))"
+                    ".map(e => e.name)")
                 page.wait_for_selector(
                     f'.md-search-result[data-rd-state="done"][data-rd-query="{q}"]', timeout=60000)
-                first_ms = (time.perf_counter() - t0) * 1000
-                fetched = sum(len(b) for b in bodies)
-                zipped = sum(len(gzip.compress(b, 6)) for b in bodies)
+                seen = {u: b for u, b in bodies}
+                first = [seen[u] for u in resources if u in seen]
+                fetched = sum(len(b) for b in first)
+                zipped = sum(len(gzip.compress(b, 6)) for b in first)
                 n_results = page.evaluate("window.reformdocsSearch.timing.results")
                 cached = page.evaluate(
                     "q => { const t = performance.now(); return window.reformdocsSearch.run(q)"
@@ -147,7 +155,7 @@ def browser_measure(out: Path, index: SearchIndex) -> None:
                     "q => { const t = performance.now(); return window.reformdocsSearch.run(q)"
                     ".then(() => performance.now() - t); }", q)
                 ctx2.close()
-                print(f"{q[:20]:<22} {n_results:>7} {len(bodies):>5} {kb(fetched):>9} {kb(zipped):>8}"
+                print(f"{q[:20]:<22} {n_results:>7} {len(first):>5} {kb(fetched):>9} {kb(zipped):>8}"
                       f" {first_ms:>9.0f} ms {cached:>4.0f} ms {fresh:>11.0f} ms")
                 py = index.search(q)
                 assert len(py) == n_results, (q, len(py), n_results)
@@ -249,26 +257,41 @@ def main() -> None:
     ap.add_argument("n", nargs="?", type=int, default=2000)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--reuse", action="store_true", help="measure the index already in --out, do not rebuild")
     ap.add_argument("--pagefind", metavar="BIN", help="compare with Pagefind (path to pagefind_extended)")
     args = ap.parse_args()
     out = args.out or ROOT / "bench" / "out" / f"search-{args.n}"
 
-    t = time.perf_counter()
-    sections = synthetic_sections(args.n)
-    chars = sum(len(s.text_hans) + len(s.heading_hans) for s in sections)
-    print(f"corpus: {args.n} documents, {len(sections):,} sections, {chars:,} characters per script "
-          f"({time.perf_counter() - t:.1f} s to make)")
-    t = time.perf_counter()
-    files = build_index(sections)
-    build_s = time.perf_counter() - t
+    client = ROOT / "reformdocs/assets/search/search.js"
+    if args.reuse and (out / "search/manifest.js").exists():
+        files = {str(p.relative_to(out / "search")): p.read_bytes() for p in (out / "search").rglob("*.js")}
+        shutil.copy(client, out / "assets/search/search.js")
+        print(f"reusing {out}: {len(files):,} files, {kb(sum(map(len, files.values())))}")
+        sections = None
+    else:
+        t = time.perf_counter()
+        sections = synthetic_sections(args.n)
+        chars = sum(len(s.text_hans) + len(s.heading_hans) for s in sections)
+        print(f"corpus: {args.n} documents, {len(sections):,} sections, {chars:,} characters per script "
+              f"({time.perf_counter() - t:.1f} s to make)")
+        t, cpu = time.perf_counter(), time.process_time()
+        files = build_index(sections)
+        build_s, build_cpu = time.perf_counter() - t, time.process_time() - cpu
+        print(f"build_index: {build_s:.1f} s ({build_cpu:.1f} s CPU), {len(files):,} files, "
+              f"{kb(sum(map(len, files.values())))} total")
+        if out.exists():
+            shutil.rmtree(out)
+        write_index(files, out / "search")
+        (out / "assets/search").mkdir(parents=True)
+        shutil.copy(client, out / "assets/search/search.js")
+        (out / "documents/x").mkdir(parents=True)
+        (out / "documents/x/index.html").write_text(PAGE, encoding="utf-8")
     groups = {"postings p/": "p/", "text t/hans/": "t/hans/", "patches t/hant/": "t/hant/", "manifest": "manifest"}
-    print(f"build_index: {build_s:.1f} s, {len(files):,} files, {kb(sum(map(len, files.values())))} total")
     for label, prefix in groups.items():
         sel = [v for k, v in files.items() if k.startswith(prefix)]
         sizes = sorted(map(len, sel))
-        print(f"  {label:<14} {len(sel):>6} files {kb(sum(sizes)):>9}  median {kb(sizes[len(sizes) // 2]):>7}"
+        print(f"  {label:<15} {len(sel):>6} files {kb(sum(sizes)):>9}  median {kb(sizes[len(sizes) // 2]):>7}"
               f"  max {kb(sizes[-1]):>7}")
-    client = ROOT / "reformdocs/assets/search/search.js"
     print(f"  search.js {kb(client.stat().st_size)}")
 
     index = SearchIndex(files)
@@ -277,20 +300,10 @@ def main() -> None:
         index.search(q)
     print(f"Python reference: {len(QUERIES)} queries in {time.perf_counter() - t:.2f} s")
 
-    if out.exists():
-        shutil.rmtree(out)
-    for name, data in files.items():
-        path = out / "search" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    (out / "assets/search").mkdir(parents=True)
-    shutil.copy(client, out / "assets/search/search.js")
-    (out / "documents/x").mkdir(parents=True)
-    (out / "documents/x/index.html").write_text(PAGE, encoding="utf-8")
     if not args.no_browser:
         browser_measure(out, index)
     if args.pagefind:
-        pagefind_compare(sections, args.pagefind, out)
+        pagefind_compare(sections or synthetic_sections(args.n), args.pagefind, out)
 
 
 if __name__ == "__main__":

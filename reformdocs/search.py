@@ -89,8 +89,36 @@ Chromium refuses ``fetch()``/XHR of ``file://`` URLs, so every file is a script 
 ``window.__reformdocs_search(key, data)`` and is loaded with a ``<script>`` tag, which works
 over http and from an unzipped folder alike.
 
-Public API: :class:`SearchSection`, :func:`build_index`, :class:`SearchIndex`, :func:`search`,
-:func:`normalize`.
+Wiring it into the site
+-----------------------
+1. Keep Material's search plugin off (``plugins: []`` or no ``search``): its lunr worker and
+   ``search_index.json`` are not wanted, and search.js inserts Material's search box itself.
+2. Ship the client and the index from a hook::
+
+       from mkdocs.structure.files import File
+       from reformdocs.search import CLIENT_JS, build_index, write_index
+
+       def on_files(files, config):
+           files.append(File.generated(config, "assets/search/search.js", abs_src_path=str(CLIENT_JS)))
+           return files
+
+       def on_post_build(config):
+           write_index(build_index(sections), Path(config.site_dir) / "search")
+
+   with ``extra_javascript: [assets/search/search.js]`` in mkdocs.yml (a plain ``<script>``
+   after Material's bundle; ``defer`` also works). ``sections`` are :class:`SearchSection` records:
+   one per page section (anchor = the heading's id) plus the text before the first heading
+   (anchor ""), URLs edition-relative (``documents/foo/``), each field in both scripts.
+3. Nothing else is required: search.js finds the index at ``../../search/`` from its own URL,
+   takes the edition from ``<html lang>`` (``zh-Hant``/``-TW``/``-HK`` = Traditional) and links
+   results under ``zh-Hant/`` for the Traditional edition. To be explicit instead, put in
+   ``{% block extrahead %}``: ``<meta name="reformdocs-search-index" content="{{ base_url
+   }}/search/">``, ``<meta name="reformdocs-search-edition" content="hans|hant">`` and
+   ``<meta name="reformdocs-search-root" content="{{ base_url }}/">`` (or ``.../zh-Hant/``).
+   Under ``file://`` result links to ``.../`` get ``index.html`` appended, as in the offline zip.
+
+Public API: :class:`SearchSection`, :func:`build_index`, :func:`write_index`,
+:data:`CLIENT_JS`, :class:`SearchIndex`, :func:`search`, :func:`normalize`.
 """
 from __future__ import annotations
 
@@ -101,6 +129,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Mapping
 
 FORMAT_VERSION = 3
@@ -109,6 +138,7 @@ CHUNK_TARGET = 12_000  # text chunk size in bytes (Simplified, UTF-8)
 MAX_WORD = 128  # a longer query word is cut to this many code points
 MAX_WORDS = 8
 CALLBACK = "__reformdocs_search"
+CLIENT_JS = Path(__file__).resolve().parent / "assets" / "search" / "search.js"  # the browser client
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _DECODE = {c: i for i, c in enumerate(ALPHABET)}
 
@@ -581,6 +611,15 @@ def build_index(sections: Iterable[SearchSection]) -> dict[str, bytes]:
     }
     files["manifest.js"] = _jsonp("manifest", manifest)
     return dict(sorted(files.items()))
+
+
+def write_index(files: Mapping[str, bytes], dest: Path) -> None:
+    """Write :func:`build_index` output under ``dest`` (normally ``site/search``)."""
+    dest = Path(dest)
+    for name, data in files.items():
+        path = dest / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 # --------------------------------------------------------------------------- query (reference)

@@ -159,6 +159,13 @@ def test_build_is_deterministic():
     assert all(k.startswith(("p/", "t/hans/", "t/hant/", "manifest")) for k in a)
 
 
+def test_write_index_and_client(tmp_path):
+    S.write_index(index_files(), tmp_path / "search")
+    assert (tmp_path / "search/manifest.js").read_bytes() == index_files()["manifest.js"]
+    assert len(list((tmp_path / "search").rglob("*.js"))) == len(index_files())
+    assert S.CLIENT_JS.is_file() and b"__reformdocs_search" in S.CLIENT_JS.read_bytes()
+
+
 def test_files_are_jsonp_for_file_urls():
     for name, data in index_files().items():
         key, _ = S.parse_jsonp(data)

@@ -15,13 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from reformdocs.search import SearchIndex
+from reformdocs.search import CLIENT_JS, SearchIndex, write_index
 from tests.test_search import corpus, index_files
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-ROOT = Path(__file__).resolve().parents[2]
-CLIENT = ROOT / "reformdocs" / "assets" / "search" / "search.js"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
@@ -55,12 +53,9 @@ PAGE = """<!doctype html>
 
 
 def build_fixture(root: Path) -> None:
-    for name, data in index_files().items():
-        path = root / "search" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    write_index(index_files(), root / "search")
     (root / "assets/search").mkdir(parents=True)
-    shutil.copy(CLIENT, root / "assets/search/search.js")
+    shutil.copy(CLIENT_JS, root / "assets/search/search.js")
     (root / "assets/stylesheets").mkdir(parents=True)
     (root / "assets/stylesheets/main.css").write_text(_material_css(), encoding="utf-8")
     docs: dict[str, list] = {}

@@ -4,7 +4,9 @@
  * SearchIndex.search() there; keep the two in step.
  *
  * Page contract (works at any depth, over http and from file://):
- *   <script src=".../assets/search/search.js" defer></script>
+ *   <script src=".../assets/search/search.js"></script>   (mkdocs.yml: extra_javascript:
+ *            [assets/search/search.js]; the index itself goes to site/search/, see
+ *            reformdocs.search.write_index; Material's search plugin stays disabled)
  *   optional <meta name="reformdocs-search-index" content="REL/search/">   index folder
  *            (default: ../../search/ relative to this script, i.e. assets/search/ -> search/)
  *   optional <meta name="reformdocs-search-edition" content="hans|hant">  (default: <html lang>)
@@ -805,12 +807,16 @@
       if (state.shown >= state.groups.length) return Promise.resolve();
       var batch = state.groups.slice(state.shown, state.shown + BATCH);
       state.shown += batch.length;
-      state.rendering = Promise.all(batch.map(function (g) {
-        return Promise.all(g.results.slice(0, VISIBLE).map(function (r) { return sectionRow(r.section); }));
-      })).then(function (rowsPerGroup) {
-        if (my !== seq) return;
-        batch.forEach(function (g, i) { list.appendChild(renderGroup(g, rowsPerGroup[i], state.words)); });
-      }).finally(function () {
+      // all text chunks of the batch are requested at once; each document is shown as soon as
+      // it and the ones before it are ready
+      var chain = Promise.resolve();
+      batch.forEach(function (g) {
+        var rows = Promise.all(g.results.slice(0, VISIBLE).map(function (r) { return sectionRow(r.section); }));
+        chain = chain.then(function () { return rows; }).then(function (rs) {
+          if (my === seq) list.appendChild(renderGroup(g, rs, state.words));
+        });
+      });
+      state.rendering = chain.finally(function () {
         if (my === seq) state.rendering = null;
       });
       return state.rendering;
