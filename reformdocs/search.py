@@ -448,6 +448,17 @@ class _PostingBuilder:
         return {k: "".join(v[1:]) for k, v in self.parts.items()}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_section(s: SearchSection) -> SearchSection:
+    """Lone surrogates (from a badly decoded source) become U+FFFD; they cannot be written as UTF-8."""
+    values = [getattr(s, f) for f in SearchSection.__dataclass_fields__]
+    if not any(_SURROGATE.search(v) for v in values):
+        return s
+    return SearchSection(*(_SURROGATE.sub("\ufffd", v) for v in values))
+
+
 def _default_s2t(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Simplified -> Traditional character most often seen at the same place in the corpus."""
     seen: Counter = Counter()
@@ -504,7 +515,7 @@ def unpatch(hans: str, stored, s2t: Mapping[str, str]) -> str:
 
 def build_index(sections: Iterable[SearchSection]) -> dict[str, bytes]:
     """Build the index files: ``{path relative to site/search/: bytes}``, deterministic."""
-    sections = list(sections)
+    sections = [_clean_section(s) for s in sections]
     # group by document (first appearance order), keeping section order within a document
     order: dict[str, list[SearchSection]] = {}
     for s in sections:

@@ -166,6 +166,13 @@ def test_write_index_and_client(tmp_path):
     assert S.CLIENT_JS.is_file() and b"__reformdocs_search" in S.CLIENT_JS.read_bytes()
 
 
+def test_bad_characters_do_not_stop_the_build():
+    sec = SearchSection("d/", "a", "标题", "標題", "", "", "改革\ud800试验\u2028区", "改革\ud800試驗\u2028區")
+    files = build_index([sec])
+    assert hits(SearchIndex(files), "改革") == [("d/", "a")]
+    assert hits(SearchIndex(files), "试验区") == [("d/", "a")]
+
+
 def test_files_are_jsonp_for_file_urls():
     for name, data in index_files().items():
         key, _ = S.parse_jsonp(data)

@@ -274,3 +274,25 @@ def test_more_sections_of_a_document_load_when_opened(site, scheme, page):
     assert inside == first_group[3:]
     assert all("/zh-Hant/" in h for h in details.eval_on_selector_all("a", "els => els.map(e => e.href)"))
     assert page.errors == []
+
+
+def test_ime_composition_searches_only_the_committed_text(site, page):
+    page.goto(url_of(site, "file", "zh-Hant/"))
+    page.keyboard.press("/")
+    page.evaluate("""() => {
+        const input = document.querySelector('.md-search__input');
+        input.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
+        input.value = 'gaige';
+        input.dispatchEvent(new InputEvent('input', {data: 'gaige', isComposing: true}));
+    }""")
+    page.wait_for_timeout(300)
+    assert page.get_attribute(".md-search-result", "data-rd-state") is None  # nothing searched yet
+    page.evaluate("""() => {
+        const input = document.querySelector('.md-search__input');
+        input.value = '改革';
+        input.dispatchEvent(new CompositionEvent('compositionend', {data: '改革'}));
+        input.dispatchEvent(new InputEvent('input', {data: '改革', isComposing: false}));
+    }""")
+    page.wait_for_selector('.md-search-result[data-rd-state="done"][data-rd-query="改革"]')
+    assert page.query_selector_all(".md-search-result__item")
+    assert page.errors == []

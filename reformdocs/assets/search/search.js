@@ -644,15 +644,17 @@
     }
   };
 
+  var materialTexts;
+
   function translation(key, n) {
-    var text = null;
-    var el = document.getElementById("__config");
-    if (el) {
+    if (materialTexts === undefined) {
+      materialTexts = null;
+      var el = document.getElementById("__config");
       try {
-        var t = JSON.parse(el.textContent).translations;
-        if (t && typeof t[key] === "string") text = t[key];
+        if (el) materialTexts = JSON.parse(el.textContent).translations || null;
       } catch (e) { /* not Material's config */ }
     }
+    var text = materialTexts && typeof materialTexts[key] === "string" ? materialTexts[key] : null;
     if (text === null) text = TEXTS[CONFIG.edition][key] || key;
     return n === undefined ? text : text.replace("#", String(n));
   }
@@ -705,9 +707,9 @@
     }
   }
 
-  function isOpen() {
+  function isOpen(box) {
     var t = document.getElementById("__search");
-    return t ? t.checked : true;
+    return t ? t.checked : box.contains(document.activeElement);
   }
 
   function init() {
@@ -868,11 +870,14 @@
     };
 
     var composing = false;
+    function changed() {
+      if (input.value !== state.query) run(input.value);
+    }
     input.addEventListener("compositionstart", function () { composing = true; });
-    input.addEventListener("compositionend", function () { composing = false; run(input.value); });
+    input.addEventListener("compositionend", function () { composing = false; changed(); });
     input.addEventListener("input", function (ev) {
       if (composing || ev.isComposing) return;
-      run(input.value);
+      changed();
     });
     input.addEventListener("focus", function () {
       setToggle(true);
@@ -901,7 +906,7 @@
     document.addEventListener("keydown", function (ev) {
       if (ev.metaKey || ev.ctrlKey || ev.altKey) return;
       var active = document.activeElement;
-      if (!isOpen()) {
+      if (!isOpen(box)) {
         if (active && (active.isContentEditable || /^(input|select|textarea)$/i.test(active.tagName))) return;
         if (ev.key === "f" || ev.key === "s" || ev.key === "/") {
           input.focus();
