@@ -129,9 +129,12 @@ def test_term_spans_sit_on_the_term_in_the_original_text(web, docs):
 # --- departments -----------------------------------------------------------------------------
 
 def test_unit_lists_split_roles_and_aliases():
-    found = departments.find_units("（牵头单位：市发展改革委、区财政局；责任单位:市发改委，区科技局/狮子山高新区）")
-    assert found == [("lead", "市发改委"), ("lead", "区财政局"), ("share", "市发改委"),
-                     ("share", "区科技局"), ("share", "狮子山高新区")]
+    text = "（牵头单位：市发展改革委、 区财政局；责任单位:市发改委，区科技局/狮子山高新区）"
+    found = departments.find_units(text)
+    assert [(role, name) for role, name, _, _ in found] == [
+        ("lead", "市发改委"), ("lead", "区财政局"), ("share", "市发改委"), ("share", "区科技局"),
+        ("share", "狮子山高新区")]
+    assert [text[s:e] for _, _, s, e in found] == ["市发展改革委", "区财政局", "市发改委", "区科技局", "狮子山高新区"]
 
 
 def test_ndrc_of_taiyuan_leads_every_task_the_text_gives_it(web):

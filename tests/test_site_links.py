@@ -174,3 +174,15 @@ def test_glossary_terms_link_from_document_pages(built_site, pages):
         for href in terms:
             target, fragment = resolve(built_site, prefix + TAIYUAN, href)
             assert target == prefix + "glossary/index.html" and fragment in pages[target].ids
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_units_in_task_lists_link_to_their_department_entry(built_site, pages, edition):
+    name = EDITIONS[edition] + TAIYUAN
+    units = [(h, t) for h, c, t in pages[name].links if "dept-unit" in c]
+    assert len(units) >= 60  # every task of 001 names its lead unit
+    for href, text in units:
+        target, fragment = resolve(built_site, name, href)
+        assert target == EDITIONS[edition] + "departments/index.html"
+        heading = re.sub(r"<.*", "", entry_html(built_site, target, fragment).split(">", 1)[1], flags=re.S)
+        assert convert(heading.strip(), "Hans") == convert(text, "Hans")

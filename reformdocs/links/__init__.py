@@ -26,14 +26,15 @@ from ..script import edition_text
 from ..urls import doc_url, relative, src_path, url_of
 from . import citations, departments, glossary, related
 from .cite import references
-from .pages import CITED, GLOSSARY, Pages, tr
-from .text import hans, anchor, paragraphs, section_paths
+from .pages import CITED, DEPARTMENTS, GLOSSARY, Pages, tr, unit_anchor
+from .text import anchor, hans, paragraphs, section_paths
 
 __all__ = ["Web", "DocLinks", "analyse"]
 
 UI = {  # interface strings of document pages, Simplified; converted for Hant
     "cited_by": "被引用 Cited by", "related": "相关章节 Related sections", "cite": "引用本节 Cite",
     "gbt": "GB/T 7714-2015", "bibtex": "BibTeX", "cited_doc": "引用文件 Cited document",
+    "unit": "责任部门 Department",
 }
 
 
@@ -87,6 +88,8 @@ class DocLinks:
         self.pages = Pages(web, edition)
         self.glossary_url = relative(url_of(src_path(GLOSSARY, edition)), self.here)
         self.cited_url = relative(url_of(src_path(CITED, edition)), self.here)
+        self.units_url = relative(url_of(src_path(DEPARTMENTS, edition)), self.here)
+        self.term_names = {t.id: t.en for t in glossary.terms()}
 
     def _citation(self, start: int, end: int, key: str) -> Link:
         entry = self.web.citations.entries[key]
@@ -98,8 +101,11 @@ class DocLinks:
                     "cite-ref")
 
     def _term(self, start: int, end: int, tid: str) -> Link:
-        term = next(t for t in glossary.terms() if t.id == tid)
-        return Link(start, end, f"{self.glossary_url}#{tid}", term.en, "gloss-term")
+        return Link(start, end, f"{self.glossary_url}#{tid}", self.term_names[tid], "gloss-term")
+
+    def _unit(self, start: int, end: int, unit: tuple[str, str]) -> Link:
+        return Link(start, end, f"{self.units_url}#{unit_anchor(*unit)}", tr(UI["unit"], self.edition),
+                    "dept-unit")
 
     def spans(self, place: str):
         """The Links of each paragraph of `place`: f(index, original text, shown text)."""
@@ -107,10 +113,15 @@ class DocLinks:
             if len(shown) != len(original):  # the edition's text moved: positions would not fit
                 return []
             key = (self.doc.slug, place, index)
-            found = [self._citation(*s) for s in self.web.citations.spans.get(key, ())]
-            taken = [(l.start, l.end) for l in found]
-            found += [link for link in (self._term(*s) for s in self.web.glossary.spans.get(key, ()))
-                      if not any(link.start < e and s < link.end for s, e in taken)]
+            found: list[Link] = []
+            # Citations first, then departments, then terms: a later span never overlaps an earlier.
+            for spans, make in ((self.web.citations.spans, self._citation),
+                                (self.web.departments.spans, self._unit),
+                                (self.web.glossary.spans, self._term)):
+                for span in spans.get(key, ()):
+                    link = make(*span)
+                    if not any(link.start < other.end and other.start < link.end for other in found):
+                        found.append(link)
             return sorted(found)
         return links
 

@@ -27,15 +27,19 @@ def _rules() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str], in
     return clause, split, dict(r["roles"]), dict(r["aliases"]), r["min_name"], r["max_name"]
 
 
-def find_units(text: str) -> list[tuple[str, str]]:
-    """(role, unit name) for every unit a Simplified paragraph names, in order."""
+def find_units(text: str) -> list[tuple[str, str, int, int]]:
+    """(role, unit name, start, end) for every unit a Simplified paragraph names, in order; the
+    name is the one the unit is listed under, start:end where the text writes it."""
     clause, split, roles, aliases, shortest, longest = _rules()
     found = []
     for m in clause.finditer(text):
-        for name in split.split(m.group(2)):
-            name = name.strip(" 　\t")
+        pos = m.start(2)
+        for piece in split.split(m.group(2)):
+            name = piece.strip(" 　\t")
+            start = pos + piece.index(name) if name else pos
+            pos += len(piece) + 1
             if shortest <= len(name) <= longest:
-                found.append((roles[m.group(1)], aliases.get(name, name)))
+                found.append((roles[m.group(1)], aliases.get(name, name), start, start + len(name)))
     return found
 
 
@@ -44,7 +48,12 @@ class Departments:
     # (region, unit) -> {role: {(slug, place): None}} (an ordered set of tasks)
     units: dict[tuple[str, str], dict[str, dict[tuple[str, str], None]]] = field(
         default_factory=lambda: defaultdict(lambda: {role: {} for role in ROLES}))
+    # (slug, place, paragraph index) -> [(start, end, (region, unit))]: every unit named
+    spans: dict[tuple[str, str, int], list[tuple[int, int, tuple[str, str]]]] = field(
+        default_factory=lambda: defaultdict(list))
 
     def add(self, para: Para, region: str) -> None:
-        for role, name in find_units(para.text):
+        for role, name, start, end in find_units(para.text):
             self.units[(region, name)][role][(para.slug, para.place)] = None
+            if para.aligned:
+                self.spans[(para.slug, para.place, para.index)].append((start, end, (region, name)))

@@ -46,6 +46,10 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
 }
 
 
+def unit_anchor(region: str, name: str) -> str:
+    return anchor("d", region + "|" + name)
+
+
 def tr(text: str, edition: str) -> str:
     return edition_text(text, edition, "Hans")
 
@@ -136,7 +140,7 @@ class Pages:
             label = tr(region or T["unspecified"], self.edition)
             body += [f"## {inline(label)} {{#{anchor('dr', region)}}}", ""]
             for name, roles in sorted(regions[region]):
-                body += [f"### {inline(tr(name, self.edition))} {{#{anchor('d', region + '|' + name)}}}", ""]
+                body += [f"### {inline(tr(name, self.edition))} {{#{unit_anchor(region, name)}}}", ""]
                 parts = []
                 for role in ("lead", "share"):
                     if roles[role]:

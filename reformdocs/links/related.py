@@ -9,6 +9,7 @@ is O(sections × top_features × posting_cap): linear in the corpus.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -33,7 +34,7 @@ def features(doc: Document, paras: list[Para], terms: dict[Place, set[str]]) -> 
         counts: Counter = Counter()
         for part in parts:
             for run in HAN_RUN.findall(part):
-                counts.update(run[i:i + 2] for i in range(len(run) - 1))
+                counts.update(map(str.__add__, run, run[1:]))  # its character bigrams
         for tid in terms.get((doc.slug, sid), ()):
             counts["term:" + tid] += 1
         out[(doc.slug, sid)] = counts
@@ -44,6 +45,7 @@ def features(doc: Document, paras: list[Para], terms: dict[Place, set[str]]) -> 
 class Related:
     df: Counter = field(default_factory=Counter)
     sections: int = 0
+    weights: dict[str, float] = field(default_factory=dict)  # idf (× term_weight) of df ≥ 2 features
     top: dict[Place, list[tuple[str, float]]] = field(default_factory=dict)
 
     def count(self, feats: dict[Place, Counter]) -> None:
@@ -52,40 +54,39 @@ class Related:
             self.df.update(counts.keys())
             self.sections += 1
 
-    def weight(self, feature: str) -> float:
-        boost = rules("related")["term_weight"] if feature.startswith("term:") else 1.0
-        return boost * math.log(self.sections / self.df[feature])
-
     def keep(self, feats: dict[Place, Counter]) -> None:
-        """Second pass: each section's most telling features."""
-        k = rules("related")["top_features"]
+        """Second pass: each section's most telling features (a feature in one section tells
+        nothing about partners, so df = 1 is left out)."""
+        r = rules("related")
+        if not self.weights:
+            self.weights = {f: (r["term_weight"] if f.startswith("term:") else 1.0) * math.log(self.sections / n)
+                            for f, n in self.df.items() if n >= 2}
+        weights = self.weights
         for place, counts in feats.items():
-            scored = [(tf * self.weight(f), f) for f, tf in counts.items() if self.df[f] >= 2]
-            scored.sort(key=lambda x: (-x[0], x[1]))
-            self.top[place] = [(f, self.weight(f)) for _, f in scored[:k]]
+            scored = heapq.nlargest(r["top_features"],
+                                    ((tf * weights[f], f) for f, tf in counts.items() if f in weights))
+            self.top[place] = [(f, weights[f]) for _, f in scored]
 
     def partners(self) -> dict[Place, list[Place]]:
         """{section: up to `max_related` sections of other documents, best first}."""
         r = rules("related")
-        postings: dict[str, list[Place]] = defaultdict(list)
-        for place, top in self.top.items():
-            for f, _ in top:
-                postings[f].append(place)
+        places = list(self.top)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, place in enumerate(places):
+            for f, _ in self.top[place]:
+                postings[f].append(i)
+        usable = {f: posted for f, posted in postings.items() if len(posted) <= r["posting_cap"]}
         out: dict[Place, list[Place]] = {}
-        order = {place: i for i, place in enumerate(self.top)}
-        for place, top in self.top.items():
-            score: dict[Place, float] = defaultdict(float)
-            shared: Counter = Counter()
-            for f, w in top:
-                posted = postings[f]
-                if len(posted) > r["posting_cap"]:
-                    continue
-                for other in posted:
-                    if other[0] != place[0]:
-                        score[other] += w
-                        shared[other] += 1
-            ranked = sorted((p for p in score if shared[p] >= r["min_shared"]),
-                            key=lambda p: (-round(score[p], 9), order[p]))
+        for i, place in enumerate(places):
+            score: dict[int, list] = {}
+            for f, w in self.top[place]:
+                for j in usable.get(f, ()):
+                    if places[j][0] != place[0]:
+                        hit = score.setdefault(j, [0.0, 0])
+                        hit[0] += w
+                        hit[1] += 1
+            ranked = sorted((j for j, (_, n) in score.items() if n >= r["min_shared"]),
+                            key=lambda j: (-round(score[j][0], 9), j))
             if ranked:
-                out[place] = ranked[:r["max_related"]]
+                out[place] = [places[j] for j in ranked[:r["max_related"]]]
         return out
