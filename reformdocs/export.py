@@ -120,9 +120,12 @@ def plain_text(doc: Document, edition: str, layout: list[Part]) -> str:
     return "\n\n".join(out) + "\n"
 
 
+MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in ACTIVE})
+
+
 def md_escape(text: str) -> str:
     """Text that no CommonMark renderer reads as markup: every ASCII punctuation mark escaped."""
-    return "".join("\\" + ch if ch in ACTIVE else ch for ch in " ".join(text.split()))
+    return " ".join(text.split()).translate(MD_ESCAPES)
 
 
 def md_block(block: Block) -> str:
@@ -187,14 +190,15 @@ def single_html(doc: Document, edition: str, layout: list[Part]) -> str:
 FORMATS = {"txt": plain_text, "md": markdown, "html": single_html}
 
 
-def document_files(doc: Document) -> dict[str, str]:
+def layouts(doc: Document) -> dict[str, list[Part]]:
+    """The document's parts in each edition: converted once, used by every format and record."""
+    return {edition: parts(doc, edition) for edition in EDITIONS}
+
+
+def document_files(doc: Document, laid_out: dict[str, list[Part]]) -> dict[str, str]:
     """Site path -> content of each download of one document, in both editions."""
-    files = {}
-    for edition in EDITIONS:
-        layout = parts(doc, edition)
-        for ext, fmt in FORMATS.items():
-            files[doc_file(doc.slug, edition, ext)] = fmt(doc, edition, layout)
-    return files
+    return {doc_file(doc.slug, edition, ext): fmt(doc, edition, laid_out[edition])
+            for edition in EDITIONS for ext, fmt in FORMATS.items()}
 
 
 # --- corpus data ---------------------------------------------------------------------------------
@@ -207,13 +211,12 @@ def doc_record(doc: Document) -> dict:
             "source_file": doc.source_name}
 
 
-def section_records(doc: Document) -> list[dict]:
+def section_records(doc: Document, laid_out: dict[str, list[Part]]) -> list[dict]:
     """One record per part of the document (preamble first), both scripts side by side."""
-    layouts = {e: parts(doc, e) for e in EDITIONS}
     document = doc_record(doc)
-    by_id = {e: {p.id: p for p in layouts[e]} for e in EDITIONS}
+    by_id = {e: {p.id: p for p in laid_out[e]} for e in EDITIONS}
     records = []
-    for n, part in enumerate(layouts["Hans"]):
+    for n, part in enumerate(laid_out["Hans"]):
         anchor = "" if part.id == PREAMBLE else "#" + part.id
         records.append({
             "doc": doc.slug, "section": part.id, "order": n, "level": part.level,
@@ -258,11 +261,12 @@ def write(corpus: Corpus, site_dir: Path) -> None:
         table.writeheader()
         audit.write("[")
         for n, doc in enumerate(docs):
-            for path, content in document_files(doc).items():
+            laid_out = layouts(doc)
+            for path, content in document_files(doc, laid_out).items():
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8", newline="\n")
-            records = section_records(doc)
+            records = section_records(doc, laid_out)
             jsonl.writelines(dumps(r) + "\n" for r in records)
             table.writerow(catalogue_row(doc, records))
             audit.write(("," if n else "") + "\n" + dumps(audit_record(doc)))
