@@ -67,7 +67,8 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    # Downloads: each document's files and the corpus as data, then the offline copy of the site.
+    # Downloads: each document's files and the corpus as data, then the offline copy of the site,
+    # last: it zips what is in site_dir, so anything else written after the build goes above it.
     export.write(_built["corpus"], Path(config.site_dir))
     offline.write(Path(config.site_dir), offline.build_date(_root(config)))
 
