@@ -345,14 +345,40 @@
     return cached;
   }
 
-  /* unit -> [occurrences, first position or -1] for one normalised word */
+  /* Where one normalised word occurs, per unit: dense arrays over sections and documents.
+     body[s] / head[s] / title[d] = occurrences (0 = none); *First = first position or -1. */
+  function Hits(m) {
+    this.size = 0;
+    this.body = new Int32Array(m.sections);
+    this.head = new Int32Array(m.sections);
+    this.title = new Int32Array(m.docs);
+    this.bodyFirst = new Int32Array(m.sections);
+    this.headFirst = new Int32Array(m.sections);
+    this.titleFirst = new Int32Array(m.docs);
+  }
+
+  Hits.prototype.add = function (unit, count, first) {
+    var S = this.body.length;
+    this.size++;
+    if (unit < S) {
+      this.body[unit] = count;
+      this.bodyFirst[unit] = first;
+    } else if (unit < 2 * S) {
+      this.head[unit - S] = count;
+      this.headFirst[unit - S] = first;
+    } else {
+      this.title[unit - 2 * S] = count;
+      this.titleFirst[unit - 2 * S] = first;
+    }
+  };
+
   function computeWordHits(word) {
     var cps = Array.from(word);
     var n = cps.length;
     if (n === 1) {
       return postings(word, false).then(function (p) {
-        var hits = new Map();
-        if (p) for (var i = 0; i < p.length; i++) hits.set(p.units[i], [p.counts[i], -1]);
+        var hits = new Hits(manifest);
+        if (p) for (var i = 0; i < p.length; i++) hits.add(p.units[i], p.counts[i], -1);
         return hits;
       });
     }
@@ -362,8 +388,13 @@
     return Promise.all(offsets.map(function (off) {
       return postings(cps[off] + cps[off + 1], true);
     })).then(function (lists) {
-      var hits = new Map();
+      var hits = new Hits(manifest);
       if (lists.some(function (p) { return p === null; })) return hits;
+      if (lists.length === 1) {
+        var only = lists[0];
+        for (var i = 0; i < only.length; i++) hits.add(only.units[i], only.counts[i], only.pos[only.starts[i]]);
+        return hits;
+      }
       var driver = 0;
       for (var j = 1; j < lists.length; j++) {
         if (lists[j].length < lists[driver].length) driver = j;
@@ -398,60 +429,45 @@
             count++;
           }
         }
-        if (count) hits.set(unit, [count, firstPos]);
+        if (count) hits.add(unit, count, firstPos);
       }
       return hits;
     });
   }
 
-  /* Ranked results: [{section, doc, tier, density, occurrences, first: [kind, pos]}] */
+  /* Ranked results: [{section, doc, tier, density, occurrences, first: [kind, pos]}]; mirrors
+     SearchIndex.search in search.py */
   function search(query) {
     return loadManifest().then(function (m) {
       var words = splitQuery(query);
       if (!words.length) return { words: words, results: [] };
       return Promise.all(words.map(wordHits)).then(function (perWord) {
         if (perWord.some(function (h) { return h.size === 0; })) return { words: words, results: [] };
-        var S = m.sections;
-        var cand = new Set();
-        perWord.forEach(function (h) {
-          h.forEach(function (_, u) {
-            cand.add(u < 2 * S ? u % S : m.docStart[u - 2 * S]);
-          });
-        });
-        var sorted = Array.from(cand).sort(function (x, y) { return x - y; });
+        var S = m.sections, W = perWord.length;
         var results = [];
-        for (var c = 0; c < sorted.length; c++) {
-          var s = sorted[c];
+        for (var s = 0; s < S; s++) {
           var d = m.docOf[s];
-          var t = 2 * S + d;
+          var rep = s === m.docStart[d];
           var allTitle = true, allSelfOrTitle = true, anySelf = false, allHeadOrTitle = true, anyHead = false;
           var occ = 0;
-          for (var i = 0; i < perWord.length; i++) {
+          for (var i = 0; i < W; i++) {
             var h = perWord[i];
-            var inBody = h.has(s), inHead = h.has(S + s), inTitle = h.has(t);
-            if (!inTitle) allTitle = false;
-            if (!(inBody || inHead || inTitle)) allSelfOrTitle = false;
-            if (inBody || inHead) anySelf = true;
-            if (!(inHead || inTitle)) allHeadOrTitle = false;
-            if (inHead) anyHead = true;
-            if (inBody) occ += h.get(s)[0];
-            if (inHead) occ += h.get(S + s)[0];
+            var b = h.body[s], hd = h.head[s], t = h.title[d];
+            if (!t) allTitle = false;
+            if (b || hd) anySelf = true;
+            else if (!t) allSelfOrTitle = false;
+            if (hd) anyHead = true;
+            else if (!t) allHeadOrTitle = false;
+            occ += b + hd;
           }
           var tier;
-          if (allTitle && s === m.docStart[d]) tier = 2;
+          if (allTitle && rep) tier = 2;
           else if (allSelfOrTitle && anySelf) tier = allHeadOrTitle && anyHead ? 1 : 0;
           else continue;
           var first = [-1, -1];
-          var kinds = [[1, S + s], [0, s], [2, t]];
-          found: for (var k = 0; k < kinds.length; k++) {
-            for (i = 0; i < perWord.length; i++) {
-              var hit = perWord[i].get(kinds[k][1]);
-              if (hit) {
-                first = [kinds[k][0], hit[1]];
-                break found;
-              }
-            }
-          }
+          for (i = 0; i < W && first[0] < 0; i++) if (perWord[i].head[s]) first = [1, perWord[i].headFirst[s]];
+          for (i = 0; i < W && first[0] < 0; i++) if (perWord[i].body[s]) first = [0, perWord[i].bodyFirst[s]];
+          for (i = 0; i < W && first[0] < 0; i++) if (perWord[i].title[d]) first = [2, perWord[i].titleFirst[d]];
           results.push({
             section: s, doc: d, tier: tier, occurrences: occ, first: first,
             density: occ / (m.lengths[s] + 20)
