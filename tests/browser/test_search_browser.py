@@ -52,6 +52,17 @@ PAGE = """<!doctype html>
 """
 
 
+# Material's partials/search.html without its data-md-component hooks, as a template override would have it
+OWN_BOX = """<label class="md-header__button md-icon" for="__search">S</label>
+<div class="md-search" role="dialog"><label class="md-search__overlay" for="__search"></label>
+<div class="md-search__inner" role="search"><form class="md-search__form" name="search">
+<input type="text" class="md-search__input" name="query" placeholder="搜索" required>
+<label class="md-search__icon md-icon" for="__search"></label></form>
+<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0">
+<div class="md-search-result"><div class="md-search-result__meta">正在初始化搜索引擎</div>
+<ol class="md-search-result__list" role="presentation"></ol></div></div></div></div></div>"""
+
+
 def build_fixture(root: Path) -> None:
     write_index(index_files(), root / "search")
     (root / "assets/search").mkdir(parents=True)
@@ -73,9 +84,13 @@ def build_fixture(root: Path) -> None:
                     body.append(f'<h2 id="{html.escape(s.anchor)}">{html.escape(heading)}</h2>')
                 body.append(f"<p>{html.escape(text)}</p>")
             pages[url] = (title, "\n".join(body))
+        if edition == "hans":  # a page whose template already has Material's search markup
+            pages["own-box/"] = ("自带搜索框", "")
         for url, (title, body) in pages.items():
             depth = (prefix + url).count("/")
             page = PAGE.format(lang=lang, title=html.escape(title), body=body, rel="../" * depth, site="改革文件")
+            if url == "own-box/":
+                page = page.replace("</nav></header>", OWN_BOX + "</nav></header>")
             path = root / prefix / url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
@@ -295,4 +310,13 @@ def test_ime_composition_searches_only_the_committed_text(site, page):
     }""")
     page.wait_for_selector('.md-search-result[data-rd-state="done"][data-rd-query="改革"]')
     assert page.query_selector_all(".md-search-result__item")
+    assert page.errors == []
+
+
+def test_uses_the_search_box_a_template_already_has(site, scheme, page):
+    page.goto(url_of(site, scheme, "own-box/"))
+    assert len(page.query_selector_all(".md-search")) == 1
+    type_query(page, "两型社会")
+    assert page.query_selector_all(".md-search-result__item")
+    assert page.get_attribute(".md-search__input", "placeholder") == "搜索"
     assert page.errors == []

@@ -731,6 +731,11 @@
   function init() {
     if (window.reformdocsSearch && window.reformdocsSearch.root) return;
     var box = document.querySelector(".md-search");
+    if (box && box.hasAttribute("data-md-component")) {
+      // Material's own search plugin is on and drives this box: two engines would fight over it
+      if (window.console) console.warn("reformdocs search: disable Material's search plugin to use this one");
+      return;
+    }
     if (!box || !box.querySelector(".md-search__input")) box = injectDialog();
     if (!box) return;
     var input = box.querySelector(".md-search__input");
