@@ -44,8 +44,9 @@ def on_config(config):
     docs_dir = Path(config.docs_dir)
     handwritten = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
                    for p in sorted(docs_dir.rglob("*.md"))}
-    # Cite-this-section references carry absolute URLs.
-    _built["site"] = site.build(corpus, handwritten, config.site_url or "")
+    # Cite-this-section references carry absolute URLs and a deterministic access date.
+    _built["site"] = site.build(corpus, handwritten, config.site_url or "",
+                                offline.day(offline.build_date(_root(config))))
     _built["corpus"] = corpus
     config.nav = _built["site"].nav
     return config

@@ -73,8 +73,6 @@ def para(text: str, cls: str = "", links=()) -> str:
     return f"<p{attr}>{linked(body, [l._replace(start=l.start - lead, end=l.end - lead) for l in links])}</p>"
 
 
-
-
 def table(tbl: Table, conv) -> str:
     head, *rows = tbl.rows
     out = ['<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>', "<thead><tr>"]
@@ -91,8 +89,6 @@ def blocks(items: list[Block], conv, links=None) -> list[str]:
     return [table(b, conv) if isinstance(b, Table) else
             para(shown := conv(b.text), links=links(i, b.text, shown) if links else ())
             for i, b in enumerate(items)]
-
-
 
 
 def heading(section: Section, conv) -> str:
@@ -182,7 +178,6 @@ def document_page(doc: Document, edition: str, links=None) -> str:
         if links:
             out.extend([links.after_blocks(section), ""])
         for child in section.children:
-
             emit(child)
 
     for section in doc.sections:

@@ -8,7 +8,7 @@ import pytest
 
 from reformdocs import pipeline, sources
 from reformdocs.links import analyse, citations, departments, glossary
-from reformdocs.links.cite import references
+from reformdocs.links.cite import cite_control, cite_data
 from reformdocs.links.text import PREAMBLE, anchor, hans, paragraphs
 from reformdocs.model import Document, Line, Metadata, Section
 from reformdocs.render import Link, para
@@ -173,24 +173,19 @@ def test_analysis_is_deterministic(docs, web):
 
 # --- cite this section -----------------------------------------------------------------------
 
-def test_references_name_the_section_precisely(docs):
+def test_cite_data_and_control_hold_scraped_text_as_text_only(docs):
     doc = next(d for d in docs if d.slug == TAIYUAN)
+    data = cite_data(doc, "Hans", "2024-01-02")
+    for part in ("太原市人民政府", "并政发〔2013〕30号", "2013-07-16", "2024-01-02", TAIYUAN):
+        assert part in data
     path = [doc.sections[3], doc.sections[3].children[0]]  # 四、重大改革 / （一）
-    url = f"https://example.org/documents/{doc.slug}/#{path[-1].id}"
-    gbt, bib = references(doc, path, "Hans", url, "2024-01-02")
-    assert gbt.startswith("太原市人民政府. 太原市人民政府关于印发")
-    for part in ("并政发〔2013〕30号", "四、重大改革", "[EB/OL]", "(2013-07-16)", "[2024-01-02]", url):
-        assert part in gbt
-    assert bib.startswith(f"@misc{{{doc.slug}:{path[-1].id},")
-    assert "author = {{太原市人民政府}}" in bib and f"url = {{{url}}}" in bib
-    assert bib.count("{") == bib.count("}")
-
-
-def test_bibtex_fields_cannot_be_broken_by_scraped_braces():
-    doc = Document("x", "utf-8", Metadata(title="标题}, evil = {x", issuer="机关", slug="x"), [], [], [])
-    section = Section("s1", "一、", "总则", 1, 1)
-    _, bib = references(doc, [section], "Hans", "https://e.org/x/#s1", "2024-01-02")
-    assert bib.count("{") == bib.count("}") and "evil = {" not in bib
+    control = cite_control(doc, path, "Hant", "https://e.org/zh-Hant/x/#s4-1", "引用本節 Cite")
+    assert '<p class="cite-where">四、重大改革 （一）深化行政審批制度改革。</p>' in control
+    hostile = Document("x", "utf-8", Metadata(title='<img src=x onerror="pwned()">', issuer="&<", slug="x"),
+                       [], [], [])
+    data = cite_data(hostile, "Hans", "2024-01-02")
+    assert "<img" not in data and "&lt;img src=x onerror=&quot;pwned()&quot;&gt;" in data
+    assert "&amp;&lt;" in data
 
 
 # --- rendering -------------------------------------------------------------------------------

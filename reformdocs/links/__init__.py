@@ -12,7 +12,7 @@ region/issuer/year/type, and a cite control on every section.
 | `glossary.py` | terms of data/glossary.yml, one alternation matcher, occurrences per section |
 | `departments.py` | lead and sharing units of task lists, merged through aliases |
 | `related.py` | related sections through an inverted index of each section's rarest features |
-| `cite.py` | GB/T 7714-2015 and BibTeX for a section, deterministic build date |
+| `cite.py` | what cite-this-section needs on a page (docs/javascripts/cite.js formats it) |
 | `pages.py` | the index pages |
 """
 from __future__ import annotations
@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 from ..model import Document, Section
 from ..render import Link
-from ..script import edition_text
 from ..urls import doc_url, relative, src_path, url_of
 from . import citations, departments, glossary, related
-from .cite import references
+from .cite import cite_control, cite_data
 from .pages import CITED, DEPARTMENTS, GLOSSARY, Pages, tr, unit_anchor
 from .text import anchor, hans, paragraphs, section_paths
 
@@ -33,8 +32,8 @@ __all__ = ["Web", "DocLinks", "analyse"]
 
 UI = {  # interface strings of document pages, Simplified; converted for Hant
     "cited_by": "被引用 Cited by", "related": "相关章节 Related sections", "cite": "引用本节 Cite",
-    "gbt": "GB/T 7714-2015", "bibtex": "BibTeX", "cited_doc": "引用文件 Cited document",
-    "unit": "责任部门 Department",
+    "cited_doc": "引用文件 Cited document",
+    "unit": "责任部门 Department", "on_site": "本站文件 Document on this site",
 }
 
 
@@ -93,10 +92,9 @@ class DocLinks:
 
     def _citation(self, start: int, end: int, key: str) -> Link:
         entry = self.web.citations.entries[key]
-        if entry.target:
-            title = edition_text(self.web.docs[entry.target].meta.title, self.edition,
-                                 self.web.docs[entry.target].meta.script)
-            return Link(start, end, relative(doc_url(entry.target, self.edition), self.here), title, "cite-doc")
+        if entry.target:  # (titles are fixed labels: scraped text never goes into an attribute)
+            return Link(start, end, relative(doc_url(entry.target, self.edition), self.here),
+                        tr(UI["on_site"], self.edition), "cite-doc")
         return Link(start, end, f"{self.cited_url}#{anchor('c', key)}", tr(UI["cited_doc"], self.edition),
                     "cite-ref")
 
@@ -137,20 +135,17 @@ class DocLinks:
                 f"{html.escape(p.place_label(slug, place))}</a>")
 
     def after_meta(self) -> str:
-        """"Cited by": the places of other documents that cite this one."""
+        """"Cited by" (the places of other documents that cite this one), and the document's part
+        of the references of its sections."""
         cited = self.web.cited_by.get(self.doc.slug, [])
-        return self._list("cited-by", UI["cited_by"], [self._place(s, p) for s, p, _ in cited])
+        return (self._list("cited-by", UI["cited_by"], [self._place(s, p) for s, p, _ in cited]) +
+                cite_data(self.doc, self.edition, self.web.build_date))
 
     def after_heading(self, section: Section) -> str:
-        """The cite control: GB/T 7714 reference and BibTeX, with the section's absolute URL."""
+        """The cite control, with the section's absolute URL."""
         path = self.web.paths[self.doc.slug][section.id]
-        url = f"{self.web.site_url.rstrip('/')}/{self.here}#{section.id}" if self.web.site_url else \
-            f"/{self.here}#{section.id}"
-        gbt, bibtex = references(self.doc, path, self.edition, url, self.web.build_date)
-        return (f'<details class="cite"><summary>{html.escape(tr(UI["cite"], self.edition))}</summary>'
-                f'<p class="cite-label">{UI["gbt"]}</p><p class="cite-gbt">{html.escape(gbt)}</p>'
-                f'<p class="cite-label">{UI["bibtex"]}</p><pre class="cite-bibtex"><code>'
-                f"{html.escape(bibtex)}</code></pre></details>")
+        url = f"{self.web.site_url.rstrip('/')}/{self.here}#{section.id}"
+        return cite_control(self.doc, path, self.edition, url, tr(UI["cite"], self.edition))
 
     def after_blocks(self, section: Section) -> str:
         """Up to five related sections of other documents."""
