@@ -6,6 +6,9 @@ switch follow the same URL rules as the pages themselves (`urls`), with no path 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from .script import edition_text
 from .site import EDITION_NAMES, EDITIONS
 from .urls import LANG, PREFIX, counterpart, edition_of
 
@@ -20,7 +23,19 @@ def lang_of(url: str) -> str:
     return LANG[edition_of(url)]
 
 
-FILTERS = {"edition": edition_of, "in_edition": in_edition, "edition_lang": lang_of}
+@lru_cache(maxsize=4096)  # the theme's few hundred strings, asked for on every page
+def _in_script(text: str, edition: str) -> str:
+    return edition_text(text, edition, edition)
+
+
+def in_script_of(text, url: str) -> str:
+    """A theme string in the script of the page at `url`: stray characters of the other script
+    replaced (Material's zh-Hant strings say 找到 1 个…), its own valid forms kept."""
+    return _in_script(str(text), edition_of(url))
+
+
+FILTERS = {"edition": edition_of, "in_edition": in_edition, "edition_lang": lang_of,
+           "in_script_of": in_script_of}
 GLOBALS = {
     # `editions[0]` is the x-default: the Simplified edition at the site root.
     "editions": [{"code": e, "lang": LANG[e], "name": EDITION_NAMES[e]} for e in EDITIONS],

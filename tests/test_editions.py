@@ -2,6 +2,7 @@
 other script, declares its language and links its counterpart; the English layer is there."""
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -144,6 +145,18 @@ def test_lang_and_hreflang_name_the_counterpart(parsed):
         here, there = site_path("", url), site_path("", urls.counterpart(url))
         hans, hant = (here, there) if edition == "Hans" else (there, here)
         assert resolved == {"zh-Hans": hans, "zh-Hant": hant, "x-default": hans}, url
+
+
+def test_theme_strings_for_scripts_are_in_the_edition(built_site, parsed):
+    """Material's strings for its scripts (search placeholder, result counts, copy) per edition."""
+    for url in parsed:
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+        strings = "".join(config["translations"].values())
+        edition = urls.edition_of(url)
+        assert all(script.in_script(ch, edition) for ch in strings), url
+        assert config["translations"]["search.result.placeholder"] == {
+            "Hans": "键入以开始搜索", "Hant": "鍵入以開始檢索"}[edition], url
 
 
 def test_interface_speaks_the_edition(parsed):
