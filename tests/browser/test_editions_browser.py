@@ -43,7 +43,8 @@ def file_root(built_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as zf:
         zf.extractall(root)
-    return root.as_uri() + "/"
+    home = min(root.rglob("index.html"), key=lambda p: len(p.parts))  # the copy's top folder
+    return home.parent.as_uri() + "/"
 
 
 @pytest.fixture(scope="module")
