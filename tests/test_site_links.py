@@ -132,10 +132,13 @@ def test_departments_index_lists_every_task_ndrc_leads_in_001(built_site, pages)
     expected = len(re.findall(r"牵头(?:部门|单位)\s*[:：]\s*市发改委\s*[)）]", text))
     assert expected >= 5
     for edition, prefix in EDITIONS.items():
-        name = prefix + "departments/index.html"
+        index = prefix + "departments/index.html"
+        region = convert("山西省太原市", edition)
+        href = next(h for h, _, t in pages[index].links if t == region)
+        name = resolve(built_site, index, href)[0]  # the region's page
         html = (built_site / name).read_text(encoding="utf-8")
         unit = convert("市发改委", edition)
-        m = re.search(rf'<h3 id="(d-[0-9a-f]+)">{unit}<', html)
+        m = re.search(rf'<h2 id="(d-[0-9a-f]+)">{unit}<', html)
         assert m, unit
         entry = entry_html(built_site, name, m.group(1))
         lead = entry.split('class="dept-lead"', 1)[1].split("</div>", 1)[0]
@@ -168,6 +171,21 @@ def test_sections_have_permalink_and_cite_control(built_site):
     assert html.count('<div class="cite-data" hidden>') == 1
 
 
+def test_glossary_entry_lists_every_section_of_a_term(built_site, pages):
+    """资源型经济 in 001 (Traditional original): every section whose text has it is listed once."""
+    source = Path(__file__).resolve().parent.parent / "source_texts" / "001_006c4d63c36b7a44.txt"
+    for prefix in EDITIONS.values():
+        name = prefix + "glossary/resource-based-economy/index.html"
+        listed = [r for h, _, _ in pages[name].links if (r := resolve(built_site, name, h))]
+        sections = [f for t, f in listed if t == prefix + TAIYUAN and f]
+        assert len(sections) == len(set(sections)) >= 3
+        doc = (built_site / prefix / TAIYUAN).read_text(encoding="utf-8")
+        for fragment in sections:  # each listed section has the term in its heading or text
+            body = doc.split(f'id="{fragment}"', 1)[1].split("<h", 1)[0]
+            assert "資源型經濟" in body or "资源型经济" in body
+    assert "資源型經濟" in PINYIN.sub("", source.read_text(encoding="utf-8"))
+
+
 def test_glossary_terms_link_from_document_pages(built_site, pages):
     for prefix in EDITIONS.values():
         terms = [h for h, c, _ in pages[prefix + TAIYUAN].links if "gloss-term" in c]
@@ -184,6 +202,6 @@ def test_units_in_task_lists_link_to_their_department_entry(built_site, pages, e
     assert len(units) >= 60  # every task of 001 names its lead unit
     for href, text in units:
         target, fragment = resolve(built_site, name, href)
-        assert target == EDITIONS[edition] + "departments/index.html"
+        assert re.fullmatch(EDITIONS[edition] + r"departments/r-[0-9a-f]{10}/index\.html", target)
         heading = re.sub(r"<.*", "", entry_html(built_site, target, fragment).split(">", 1)[1], flags=re.S)
         assert convert(heading.strip(), "Hans") == convert(text, "Hans")

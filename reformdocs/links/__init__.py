@@ -25,7 +25,7 @@ from ..render import Link
 from ..urls import doc_url, relative, src_path, url_of
 from . import citations, departments, glossary, related
 from .cite import cite_control, cite_data
-from .pages import CITED, DEPARTMENTS, GLOSSARY, Pages, tr, unit_anchor
+from .pages import CITED, GLOSSARY, Pages, region_src, tr, unit_anchor
 from .text import anchor, hans, paragraphs, section_paths
 
 __all__ = ["Web", "DocLinks", "analyse"]
@@ -87,7 +87,6 @@ class DocLinks:
         self.pages = Pages(web, edition)
         self.glossary_url = relative(url_of(src_path(GLOSSARY, edition)), self.here)
         self.cited_url = relative(url_of(src_path(CITED, edition)), self.here)
-        self.units_url = relative(url_of(src_path(DEPARTMENTS, edition)), self.here)
         self.term_names = {t.id: t.en for t in glossary.terms()}
 
     def _citation(self, start: int, end: int, key: str) -> Link:
@@ -102,8 +101,8 @@ class DocLinks:
         return Link(start, end, f"{self.glossary_url}#{tid}", self.term_names[tid], "gloss-term")
 
     def _unit(self, start: int, end: int, unit: tuple[str, str]) -> Link:
-        return Link(start, end, f"{self.units_url}#{unit_anchor(*unit)}", tr(UI["unit"], self.edition),
-                    "dept-unit")
+        page = relative(url_of(region_src(unit[0], self.edition)), self.here)
+        return Link(start, end, f"{page}#{unit_anchor(*unit)}", tr(UI["unit"], self.edition), "dept-unit")
 
     def spans(self, place: str):
         """The Links of each paragraph of `place`: f(index, original text, shown text)."""

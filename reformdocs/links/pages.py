@@ -40,14 +40,43 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
     "departments_intro": "任务分工中列出的牵头单位和责任单位，按地区分组，附各自负责的任务（章节）。",
     "departments_intro_en": "The lead and responsible units named in task lists, grouped by region, "
                             "with the tasks (sections) each leads or shares.",
-    "lead": "牵头 Leads", "share": "参与 Shares",
+    "lead": "牵头 Leads", "share": "参与 Shares", "units": "{n}个单位 · {n} units",
+    "all_places": "全部章节 All sections", "pages": "分页 Pages", "page": "第{n}页",
     "preamble": "正文前 Preamble", "unspecified": "未注明 Not stated",
     "facet_intro": "共{n}份文件 · {n} documents",
 }
 
 
+ROWS = 100  # documents listed on one page of a term's occurrences: pages stay small at any size
+
+
 def unit_anchor(region: str, name: str) -> str:
     return anchor("d", region + "|" + name)
+
+
+def region_src(region: str, edition: str) -> str:
+    """The page of a region's departments (its units' entries)."""
+    return src_path(f"departments/{anchor('r', region)}.md", edition)
+
+
+def by_documents(places: dict) -> list[dict]:
+    """{(slug, place): count} split into parts of ROWS documents each, order kept."""
+    parts: list[dict] = []
+    seen: dict[str, int] = {}
+    for (slug, place), n in places.items():
+        if slug not in seen:
+            seen[slug] = len(seen) // ROWS
+            if seen[slug] == len(parts):
+                parts.append({})
+        parts[seen[slug]][(slug, place)] = n
+    return parts
+
+
+def term_pages(tid: str, places: dict, edition: str) -> list[str]:
+    """The pages listing a term's occurrences: glossary/<id>/, then glossary/<id>/2/ ..."""
+    count = len(by_documents(places))
+    return [src_path(f"glossary/{tid}/index.md" if n == 1 else f"glossary/{tid}/{n}.md", edition)
+            for n in range(1, count + 1)]
 
 
 def tr(text: str, edition: str) -> str:
@@ -98,23 +127,55 @@ class Pages:
                           f"<p>{html.escape(tr(T[key + '_intro'], self.edition))}</p>", "",
                           f'<p lang="en">{html.escape(T[key + "_intro_en"])}</p>', ""] + body) + "\n"
 
-    def glossary(self) -> str:
-        here = url_of(src_path(GLOSSARY, self.edition))
+    def pager(self, srcs: list[str], here: str) -> str:
+        """Links to every page of a list that runs over several pages."""
+        if len(srcs) < 2:
+            return ""
+        links = " · ".join(f'<a href="{relative(url_of(src), here)}">{n}</a>' for n, src in enumerate(srcs, 1))
+        return f'<p class="pager">{html.escape(tr(T["pages"], self.edition))}: {links}</p>'
+
+    def listing(self, srcs: list[str], title: str, head: list[str], places) -> dict[str, str]:
+        """Pages `srcs` listing `places` ({(slug, place): count}), ROWS documents a page."""
+        pages = {}
+        for n, (src, chunk) in enumerate(zip(srcs, by_documents(places)), start=1):
+            here = url_of(src)
+            name = title if n == 1 else f"{title} · {tr(T['page'], self.edition).format(n=n)}"
+            pages[src] = "\n".join([front_matter(title=name), f"# {inline(name)}", ""] + [
+                line(here) for line in head] + [self.pager(srcs, here), "", self.places_list(chunk, here), ""]) + "\n"
+        return pages
+
+    def glossary(self) -> tuple[dict[str, str], list]:
+        """The glossary (every term, its explanation and counts) and one listing per term of the
+        sections where it occurs."""
+        e = self.edition
+        index_src = src_path(GLOSSARY, e)
+        here = url_of(index_src)
+        pages: dict[str, str] = {}
+        nav: list = [index_src]
         body = []
         for term in terms():
             places = self.web.glossary.places.get(term.id, {})
-            body += [f"## {inline(tr(term.term, self.edition))} · {inline(term.en)} {{#{term.id}}}", ""]
+            name = f"{tr(term.term, e)} · {term.en}"
+            body += [f"## {inline(name)} {{#{term.id}}}", ""]
             parts = [f'<p lang="en" class="gloss-note">{html.escape(term.note)}</p>']
             if term.variants:
-                variants = "、".join(tr(v, self.edition) for v in term.variants)
-                parts.append(f"<p>{html.escape(tr(T['variants'], self.edition))}: {html.escape(variants)}</p>")
+                variants = "、".join(tr(v, e) for v in term.variants)
+                parts.append(f"<p>{html.escape(tr(T['variants'], e))}: {html.escape(variants)}</p>")
             if places:
-                summary = tr(T["occurs"], self.edition).format(n=sum(places.values()), m=len(places))
-                parts += [f"<p>{html.escape(summary)}</p>", self.places_list(places, here)]
+                summary = tr(T["occurs"], e).format(n=sum(places.values()), m=len(places))
+                srcs = term_pages(term.id, places, e)
+                head = [lambda h, tid=term.id: f'<p><a href="{relative(here, h)}#{tid}">'
+                        f"{html.escape(tr(T['glossary'], e))}</a></p>",
+                        lambda h, summary=summary: f"<p>{html.escape(summary)}</p>"]
+                pages.update(self.listing(srcs, name, head, places))
+                parts.append(f'<p>{html.escape(summary)} · <a href="{relative(url_of(srcs[0]), here)}">'
+                             f"{html.escape(tr(T['all_places'], e))}</a></p>")
+                nav.append({html.escape(name): srcs if len(srcs) > 1 else srcs[0]})
             else:
-                parts.append(f"<p>{html.escape(tr(T['absent'], self.edition))}</p>")
+                parts.append(f"<p>{html.escape(tr(T['absent'], e))}</p>")
             body += ['<div class="gloss-entry">' + "".join(parts) + "</div>", ""]
-        return self.page("glossary", body)
+        pages[index_src] = self.page("glossary", body)
+        return pages, nav
 
     def cited(self) -> str:
         here = url_of(src_path(CITED, self.edition))
@@ -130,25 +191,40 @@ class Pages:
             body += ['<div class="cited-entry">' + "".join(parts) + "</div>", ""]
         return self.page("cited", body)
 
-    def departments(self) -> str:
-        here = url_of(src_path(DEPARTMENTS, self.edition))
+    def departments(self) -> tuple[dict[str, str], list]:
+        """The departments index (regions) and one page per region: each unit with the tasks it
+        leads and shares."""
+        e = self.edition
+        index_src = src_path(DEPARTMENTS, e)
         regions: dict[str, list] = defaultdict(list)
         for (region, name), roles in self.web.departments.units.items():
             regions[region].append((name, roles))
-        body = []
+        pages: dict[str, str] = {}
+        nav: list = [index_src]
+        items = []
         for region in sorted(regions):
-            label = tr(region or T["unspecified"], self.edition)
-            body += [f"## {inline(label)} {{#{anchor('dr', region)}}}", ""]
+            src = region_src(region, e)
+            here = url_of(src)
+            label = tr(region or T["unspecified"], e)
+            title = f"{tr(T['departments'], e)} · {label}"
+            body = [front_matter(title=title), f"# {inline(title)}", "",
+                    f'<p><a href="{relative(url_of(index_src), here)}">{html.escape(tr(T["departments"], e))}</a></p>', ""]
             for name, roles in sorted(regions[region]):
-                body += [f"### {inline(tr(name, self.edition))} {{#{unit_anchor(region, name)}}}", ""]
+                body += [f"## {inline(tr(name, e))} {{#{unit_anchor(region, name)}}}", ""]
                 parts = []
                 for role in ("lead", "share"):
                     if roles[role]:
                         tasks = {place: 1 for place in roles[role]}
-                        parts.append(f'<div class="dept-{role}"><p>{html.escape(tr(T[role], self.edition))}'
+                        parts.append(f'<div class="dept-{role}"><p>{html.escape(tr(T[role], e))}'
                                      f" ({len(tasks)}):</p>{self.places_list(tasks, here, counts=False)}</div>")
                 body += ['<div class="dept-entry">' + "".join(parts) + "</div>", ""]
-        return self.page("departments", body)
+            pages[src] = "\n".join(body) + "\n"
+            nav.append({html.escape(label): src})
+            count = tr(T["units"], e).format(n=len(regions[region]))
+            items.append(f'<li><a href="{relative(here, url_of(index_src))}">{html.escape(label)}</a> · '
+                         f"{html.escape(count)}</li>")
+        pages[index_src] = self.page("departments", [f'<ul class="dept-regions">{"".join(items)}</ul>', ""])
+        return pages, nav
 
     def facet(self, field: str) -> str:
         src, title_key, prefix = FACETS[field]
@@ -170,10 +246,11 @@ class Pages:
     def all(self) -> tuple[dict[str, str], dict]:
         """({Markdown source path: content}, the nav entry) of this edition's index pages."""
         e = self.edition
-        pages = {src_path(GLOSSARY, e): self.glossary(), src_path(CITED, e): self.cited(),
-                 src_path(DEPARTMENTS, e): self.departments()}
-        nav = [{tr(T["glossary"], e): src_path(GLOSSARY, e)}, {tr(T["cited"], e): src_path(CITED, e)},
-               {tr(T["departments"], e): src_path(DEPARTMENTS, e)}]
+        glossary_pages, glossary_nav = self.glossary()
+        department_pages, department_nav = self.departments()
+        pages = {**glossary_pages, src_path(CITED, e): self.cited(), **department_pages}
+        nav = [{tr(T["glossary"], e): glossary_nav}, {tr(T["cited"], e): src_path(CITED, e)},
+               {tr(T["departments"], e): department_nav}]
         for field, (src, title, _) in FACETS.items():
             pages[src_path(src, e)] = self.facet(field)
             nav.append({tr(title, e): src_path(src, e)})
