@@ -214,3 +214,38 @@ def test_index_pages_exist_in_both_editions_with_their_titles(web):
 def test_anchors_are_stable_ascii():
     assert anchor("c", "甲") == anchor("c", "甲") != anchor("c", "乙")
     assert re.fullmatch(r"c-[0-9a-f]{10}", anchor("c", "甲"))
+
+
+# --- cited by, facets (inputs written here) --------------------------------------------------
+
+def made_doc(slug: str, title: str, body: str, region: str, script: str = "Hans") -> Document:
+    section = Section("s1", "一、", "总则", 1, 2, blocks=[Line(3, body)])
+    return Document(f"{slug}.txt", "utf-8", Metadata(title=title, slug=slug, region=region, script=script,
+                                                     date="2015-03-01", doc_type="通知", issuer="某市人民政府"),
+                    [Line(1, title)], [section], [])
+
+
+def test_cited_by_links_the_citing_section_across_scripts():
+    plan = made_doc("plan", "某市人民政府关于印发某市综合配套改革试验总体方案的通知", "推进大通关建设。", "甲省某市")
+    citing = made_doc("citing", "乙區關於落實試驗方案的意見", "根據《某市綜合配套改革試驗總體方案(2010-2015年)》，推進大通關。",
+                      "甲省乙区", "Hant")
+    web = analyse([plan, citing], "https://e.org/", "2024-01-02")
+    assert web.cited_by == {"plan": [("citing", "s1", 1)]}
+    html = web.view(plan, "Hans").after_meta()
+    assert '<div class="cited-by">' in html and 'href="../citing/#s1"' in html
+    spans = web.view(citing, "Hant").spans("s1")(0, citing.sections[0].blocks[0].text,
+                                                citing.sections[0].blocks[0].text)
+    text = citing.sections[0].blocks[0].text
+    assert [(text[s.start:s.end], s.href, s.cls) for s in spans] == [
+        ("某市綜合配套改革試驗總體方案(2010-2015年)", "../plan/", "cite-doc"),
+        ("大通關", "../../glossary/#big-customs-clearance", "gloss-term")]
+
+
+def test_facet_pages_list_every_document_under_its_value(docs, web):
+    pages, _ = web.pages("Hans")
+    for page, field in (("indexes/region.md", "region"), ("indexes/year.md", "date")):
+        text = pages[page]
+        for doc in docs:
+            value = getattr(doc.meta, field)[:4] if field == "date" else hans(getattr(doc.meta, field))
+            section = text.split(f"## {value}", 1)[1].split("\n## ", 1)[0] if value else text
+            assert f"documents/{doc.slug}/" in section
