@@ -34,8 +34,25 @@ def in_script_of(text, url: str) -> str:
     return _in_script(str(text), edition_of(url))
 
 
+class EditionConfig:
+    """The site's config as one edition's templates see it: the site name in that edition's script,
+    everything else the config itself (read-only, nothing copied)."""
+
+    __slots__ = ("_config", "site_name")
+
+    def __init__(self, config, url: str):
+        self._config = config
+        self.site_name = in_script_of(config["site_name"], url)
+
+    def __getattr__(self, name):
+        return getattr(self._config, name)
+
+    def __getitem__(self, key):
+        return self.site_name if key == "site_name" else self._config[key]
+
+
 FILTERS = {"edition": edition_of, "in_edition": in_edition, "edition_lang": lang_of,
-           "in_script_of": in_script_of}
+           "in_script_of": in_script_of, "edition_config": EditionConfig}
 GLOBALS = {
     # `editions[0]` is the x-default: the Simplified edition at the site root.
     "editions": [{"code": e, "lang": LANG[e], "name": EDITION_NAMES[e]} for e in EDITIONS],

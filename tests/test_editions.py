@@ -49,7 +49,7 @@ class Page(HTMLParser):
             self.aria.add(a["aria-label"])
         if tag in self.VOID:
             return
-        classes = (a.get("class") or "").split()
+        classes = (a.get("class") or "").split() + (["title"] if tag == "title" else [])
         skipped = bool(SKIPPED.intersection(classes)) or (self._stack and self._stack[-1][1])
         if tag == "article":
             self._in_article += 1
@@ -135,6 +135,16 @@ def test_each_edition_is_written_in_its_own_script(parsed):
         edition = urls.edition_of(url)
         stray = {ch for ch in page.text() if not script.in_script(ch, edition)}
         assert not stray, f"{url} ({edition}): {''.join(sorted(stray))}"
+
+
+def test_title_and_header_are_in_the_edition_script(parsed):
+    """<title>, the header's site name and page title: Material prints the site's name from the
+    config, which the Traditional edition must show in Traditional characters too."""
+    for url, page in parsed.items():
+        edition = urls.edition_of(url)
+        shown = "".join(page.classes["title"] + page.classes["md-header__topic"])
+        assert "改革文件" in shown, url
+        assert all(script.in_script(ch, edition) for ch in shown), (url, shown)
 
 
 def test_lang_and_hreflang_name_the_counterpart(parsed):
