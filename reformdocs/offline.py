@@ -6,9 +6,9 @@ relative link to a directory (``../``, ``documents/x/#s2``) is rewritten to name
 local, and the site loads nothing from the network (``theme.font: false``). One pass over the
 built files, each read once: linear in the size of the site.
 
-The zip is byte-for-byte reproducible: entries in sorted order, every timestamp the build date,
-fixed permissions, no extra fields. The build date is ``SOURCE_DATE_EPOCH`` when set, else the date
-of the latest git commit. The sitemaps (they carry the day of the build) and the 404 page (its
+Everything sits in one folder, `FOLDER`. The zip is byte-for-byte reproducible: entries in sorted
+order, every timestamp the build date, fixed permissions, no extra fields. The build date is
+``SOURCE_DATE_EPOCH`` when set, else the date of the latest git commit. The sitemaps (they carry the day of the build) and the 404 page (its
 links are absolute) are left out: they mean nothing offline.
 
 The home page holds a slot (`downloads.OFFLINE_SLOT`): on the site it becomes the link to the
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .downloads import OFFLINE_SLOT, OFFLINE_ZIP
 
+FOLDER = "reformdocs-offline/"  # every entry is inside it: unzipping makes one folder, not a spill
 LEFT_OUT = {"sitemap.xml", "sitemap.xml.gz", "404.html"}  # 404.html: absolute links, never shown offline
 EPOCH_1980 = 315532800  # the earliest time a zip entry can carry
 # A URL attribute whose value is relative (no scheme, not absolute, not only a fragment/query).
@@ -110,7 +111,7 @@ def write(site_dir: Path, epoch: int) -> Path:
                     with_slot.append(rel)
                     page = page.replace(OFFLINE_SLOT, offline_slot(rel, epoch))
                 data = file_links(page).encode("utf-8")
-            zf.writestr(entry(rel, epoch), data)
+            zf.writestr(entry(FOLDER + rel, epoch), data)
     partial.replace(target)
     size = target.stat().st_size
     for rel in with_slot:

@@ -233,10 +233,10 @@ def test_zip_is_reproducible_and_fills_the_home_slot(tmp_path):
     assert (tmp_path / "a" / OFFLINE_ZIP).read_bytes() == (tmp_path / "b" / OFFLINE_ZIP).read_bytes()
     with zip_of(tmp_path / "a") as zf:
         infos = zf.infolist()
-        assert [i.filename for i in infos] == ["b.txt", "index.html", "zh-Hant/index.html"]
+        assert [i.filename for i in infos] == [offline.FOLDER + n for n in ("b.txt", "index.html", "zh-Hant/index.html")]
         assert {i.date_time for i in infos} == {(2023, 11, 14, 22, 13, 20)}
         assert {i.external_attr >> 16 for i in infos} == {0o100644}
-        inside = zf.read("index.html").decode()
+        inside = zf.read(offline.FOLDER + "index.html").decode()
         assert 'href="zh-Hant/index.html"' in inside and "offline copy" in inside and "<a href=\"downloads" not in inside
     home = (tmp_path / "a/index.html").read_text("utf-8")
     size = (tmp_path / "a" / OFFLINE_ZIP).stat().st_size
@@ -246,11 +246,12 @@ def test_zip_is_reproducible_and_fills_the_home_slot(tmp_path):
 
 def test_offline_copy_is_complete_local_and_linked(built_site):
     with zip_of(built_site) as zf:
-        names = set(zf.namelist())
+        assert all(n.startswith(offline.FOLDER) for n in zf.namelist())
+        names = {n[len(offline.FOLDER):] for n in zf.namelist()}
         on_site = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
         assert names == on_site - {OFFLINE_ZIP} - offline.LEFT_OUT
         for name in sorted(n for n in names if n.endswith(".html") and not n.startswith("downloads/")):
-            page = zf.read(name).decode("utf-8")
+            page = zf.read(offline.FOLDER + name).decode("utf-8")
             assert not re.search(r'<(script|img|iframe|source)\b[^>]*\bsrc="(https?:)?//', page), name
             for tag in re.findall(r"<link\b[^>]*>", page):  # canonical/alternate: addresses, not loads
                 assert 'rel="canonical"' in tag or 'rel="alternate"' in tag or not re.search(

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reformdocs.downloads import OFFLINE_ZIP
+from reformdocs.offline import FOLDER
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -30,7 +31,7 @@ def offline_root(built_site, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as zf:
         zf.extractall(root)
-    return root
+    return root / FOLDER
 
 
 @pytest.fixture(scope="module")
