@@ -15,13 +15,14 @@ import csv
 import html
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .downloads import DATA_FILES, data_file, doc_file, schema_file
+from .downloads import DATA_FILES, DIR, data_file, doc_file, schema_file
 from .model import Block, Document, Line, Section, Table
 from .pipeline import Corpus
-from .render import ACTIVE, LABELS, SCRIPT_NAMES, audit_rows, blocks, front_matter, inline, meta_block, meta_rows, para
+from .render import ACTIVE, LABELS, audit_rows, blocks, front_matter, inline, meta_block, meta_rows, para
 from .script import EDITIONS, edition_text
 from .urls import LANG, doc_url, relative, src_path, url_of
 
@@ -101,7 +102,7 @@ def notice(doc: Document, edition: str) -> str:
     """'Converted automatically from the original script', or '' in the original's edition."""
     if edition == doc.meta.script:
         return ""
-    return LABELS[edition]["converted"].format(orig=SCRIPT_NAMES[doc.meta.script])
+    return LABELS[edition]["converted"]
 
 
 # --- per-document files --------------------------------------------------------------------------
@@ -157,6 +158,7 @@ def markdown(doc: Document, edition: str, layout: list[Part]) -> str:
     return "\n\n".join(out) + "\n"
 
 
+@lru_cache(maxsize=1)
 def stylesheet() -> str:
     return ASSETS.joinpath("document.css").read_text("utf-8")
 
@@ -251,7 +253,7 @@ def dumps(value) -> str:
 
 def write(corpus: Corpus, site_dir: Path) -> None:
     """Write every download into `site_dir`, one document at a time."""
-    out = site_dir / data_file("")
+    out = site_dir / DIR
     out.mkdir(parents=True, exist_ok=True)
     docs = sorted(corpus.documents, key=lambda d: d.slug)
     with open(out / "corpus.jsonl", "w", encoding="utf-8", newline="\n") as jsonl, \
