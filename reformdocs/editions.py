@@ -35,20 +35,22 @@ def in_script_of(text, url: str) -> str:
 
 
 class EditionConfig:
-    """The site's config as one edition's templates see it: the site name in that edition's script,
-    everything else the config itself (read-only, nothing copied)."""
+    """The site's config as the templates of one edition's page see it: the site name in that
+    edition's script, the logo's home page that edition's (Material links the first home page),
+    everything else the config itself (read-only; only the small `extra` mapping is copied)."""
 
-    __slots__ = ("_config", "site_name")
+    __slots__ = ("_config", "site_name", "extra")
 
     def __init__(self, config, url: str):
         self._config = config
         self.site_name = in_script_of(config["site_name"], url)
+        self.extra = {**config["extra"], "homepage": in_edition("", edition_of(url))}
 
     def __getattr__(self, name):
         return getattr(self._config, name)
 
     def __getitem__(self, key):
-        return self.site_name if key == "site_name" else self._config[key]
+        return getattr(self, key) if key in self.__slots__[1:] else self._config[key]
 
 
 FILTERS = {"edition": edition_of, "in_edition": in_edition, "edition_lang": lang_of,

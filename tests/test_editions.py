@@ -147,6 +147,14 @@ def test_title_and_header_are_in_the_edition_script(parsed):
         assert all(script.in_script(ch, edition) for ch in shown), (url, shown)
 
 
+def test_logo_links_the_home_page_of_the_edition(built_site, parsed):
+    for url in parsed:
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        homes = re.findall(r'<a href="([^"]*)" title="[^"]*" class="md-(?:header|nav)__button md-logo"', html)
+        assert len(homes) == 2, url
+        assert {site_path(url, href) for href in homes} == {site_path("", urls.PREFIX[urls.edition_of(url)])}, url
+
+
 def test_lang_and_hreflang_name_the_counterpart(parsed):
     for url, page in parsed.items():
         edition = urls.edition_of(url)

@@ -7,8 +7,7 @@
  *     edition (the edition tabs), except a link that only visits a page there (查看原文, marked
  *     with hreflang): that page opens, the choice stays;
  *   - on arriving at a page of the other edition by an ordinary link, a bookmark or a typed URL,
- *     replaces it by the same page in the chosen edition, anchor kept;
- *   - points the header logo at the home page of the page's own edition.
+ *     replaces it by the same page in the chosen edition, anchor kept.
  * Links are relative and storage is localStorage, so it works from file:// as well as over http.
  */
 (function () {
@@ -49,14 +48,6 @@
     location.replace(target.href.split("#")[0] + location.hash);
     return;
   }
-
-  // Material's logo links the site's first home page, the Simplified one: make it this edition's.
-  document.addEventListener("DOMContentLoaded", function () {
-    var offline = /\/index\.html$/.test(location.pathname);  // the offline copy names index.html
-    var home = root + prefixes[here] + (offline ? "index.html" : "");
-    var logos = document.querySelectorAll("a.md-logo");
-    for (var i = 0; i < logos.length; i++) logos[i].href = home;
-  });
 
   // Leaving for the other edition.
   document.addEventListener("click", function (event) {
