@@ -213,8 +213,10 @@ def doc_record(doc: Document) -> dict:
             "source_file": doc.source_name}
 
 
-def section_records(doc: Document, laid_out: dict[str, list[Part]]) -> list[dict]:
-    """One record per part of the document (preamble first), both scripts side by side."""
+def section_records(doc: Document, laid_out: dict[str, list[Part]] | None = None) -> list[dict]:
+    """One record per part of the document (preamble first), both scripts side by side; pass the
+    document's `layouts` when they are at hand, so it is not converted again."""
+    laid_out = laid_out or layouts(doc)
     document = doc_record(doc)
     by_id = {e: {p.id: p for p in laid_out[e]} for e in EDITIONS}
     records = []
