@@ -25,7 +25,7 @@ from ..render import Link
 from ..urls import doc_url, relative, src_path, url_of
 from . import citations, departments, glossary, related
 from .cite import cite_control, cite_data
-from .pages import CITED, GLOSSARY, Pages, region_src, tr, unit_anchor
+from .pages import GLOSSARY, Pages, cited_src, region_src, tr, unit_anchor
 from .text import anchor, hans, paragraphs, section_paths
 
 __all__ = ["Web", "DocLinks", "analyse"]
@@ -86,7 +86,6 @@ class DocLinks:
         self.here = doc_url(doc.slug, edition)
         self.pages = Pages(web, edition)
         self.glossary_url = relative(url_of(src_path(GLOSSARY, edition)), self.here)
-        self.cited_url = relative(url_of(src_path(CITED, edition)), self.here)
         self.term_names = {t.id: t.en for t in glossary.terms()}
 
     def _citation(self, start: int, end: int, key: str) -> Link:
@@ -94,8 +93,8 @@ class DocLinks:
         if entry.target:  # (titles are fixed labels: scraped text never goes into an attribute)
             return Link(start, end, relative(doc_url(entry.target, self.edition), self.here),
                         tr(UI["on_site"], self.edition), "cite-doc")
-        return Link(start, end, f"{self.cited_url}#{anchor('c', key)}", tr(UI["cited_doc"], self.edition),
-                    "cite-ref")
+        page = relative(url_of(cited_src(key[0], self.edition)), self.here)
+        return Link(start, end, f"{page}#{anchor('c', key)}", tr(UI["cited_doc"], self.edition), "cite-ref")
 
     def _term(self, start: int, end: int, tid: str) -> Link:
         return Link(start, end, f"{self.glossary_url}#{tid}", self.term_names[tid], "gloss-term")

@@ -32,10 +32,10 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
     "variants": "异形 Variants", "occurs": "出现{n}次，{m}个章节 · {n} occurrences in {m} sections",
     "absent": "本站文件暂未出现 · Not found in the documents yet",
     "cited": "引用文件 Cited documents",
-    "cited_intro": "文件正文中以书名号《》引用的文件，以及引用它们的章节。本站收录的文件直接链接到该文件。",
-    "cited_intro_en": "Documents cited by title (in 《》) in the texts, with every citing section. "
-                      "Titles that name a document on this site link to it.",
-    "on_site": "本站文件 On this site", "cited_in": "引用于 Cited in",
+    "cited_intro": "文件正文中以书名号《》引用的文件，以及引用它们的章节，按标题首字分页。本站收录的文件直接链接到该文件。",
+    "cited_intro_en": "Documents cited by title (in 《》) in the texts, with every citing section, one page "
+                      "per first character of the title. Titles that name a document on this site link to it.",
+    "on_site": "本站文件 On this site", "cited_in": "引用于 Cited in", "titles": "{n}个标题 · {n} titles",
     "departments": "责任部门 Departments",
     "departments_intro": "任务分工中列出的牵头单位和责任单位，按地区分组，附各自负责的任务（章节）。",
     "departments_intro_en": "The lead and responsible units named in task lists, grouped by region, "
@@ -52,6 +52,11 @@ ROWS = 100  # documents listed on one page of a term's occurrences: pages stay s
 
 def unit_anchor(region: str, name: str) -> str:
     return anchor("d", region + "|" + name)
+
+
+def cited_src(first: str, edition: str) -> str:
+    """The page of the cited titles whose comparison key starts with `first`."""
+    return src_path(f"cited-documents/{ord(first):x}.md", edition)
 
 
 def region_src(region: str, edition: str) -> str:
@@ -177,19 +182,36 @@ class Pages:
         pages[index_src] = self.page("glossary", body)
         return pages, nav
 
-    def cited(self) -> str:
-        here = url_of(src_path(CITED, self.edition))
-        body = []
+    def cited(self) -> tuple[dict[str, str], list]:
+        """The cited-documents index (first characters of the titles) and one page per first
+        character with its entries: an entry's page never changes as the corpus grows."""
+        e = self.edition
+        index_src = src_path(CITED, e)
+        buckets: dict[str, list] = defaultdict(list)
         for key, entry in sorted(self.web.citations.entries.items()):
-            body += [f"## 《{inline(tr(entry.title, self.edition))}》 {{#{anchor('c', key)}}}", ""]
-            parts = []
-            if entry.target:
-                parts.append(f"<p>{html.escape(tr(T['on_site'], self.edition))}: "
-                             f"{self.doc_link(entry.target, here)}</p>")
-            parts += [f"<p>{html.escape(tr(T['cited_in'], self.edition))}:</p>",
-                      self.places_list(entry.places, here)]
-            body += ['<div class="cited-entry">' + "".join(parts) + "</div>", ""]
-        return self.page("cited", body)
+            buckets[key[0]].append((key, entry))
+        pages: dict[str, str] = {}
+        nav: list = [index_src]
+        items = []
+        for ch, entries in buckets.items():
+            src = cited_src(ch, e)
+            here = url_of(src)
+            title = f"{tr(T['cited'], e)} · {tr(ch, e)}"
+            body = [front_matter(title=title), f"# {inline(title)}", "",
+                    f'<p><a href="{relative(url_of(index_src), here)}">{html.escape(tr(T["cited"], e))}</a></p>', ""]
+            for key, entry in entries:
+                body += [f"## 《{inline(tr(entry.title, e))}》 {{#{anchor('c', key)}}}", ""]
+                parts = []
+                if entry.target:
+                    parts.append(f"<p>{html.escape(tr(T['on_site'], e))}: {self.doc_link(entry.target, here)}</p>")
+                parts += [f"<p>{html.escape(tr(T['cited_in'], e))}:</p>", self.places_list(entry.places, here)]
+                body += ['<div class="cited-entry">' + "".join(parts) + "</div>", ""]
+            pages[src] = "\n".join(body) + "\n"
+            nav.append({html.escape(tr(ch, e)): src})
+            items.append(f'<li><a href="{relative(here, url_of(index_src))}">{html.escape(tr(ch, e))}</a> · '
+                         f"{html.escape(tr(T['titles'], e).format(n=len(entries)))}</li>")
+        pages[index_src] = self.page("cited", [f'<ul class="cited-index">{"".join(items)}</ul>', ""])
+        return pages, nav
 
     def departments(self) -> tuple[dict[str, str], list]:
         """The departments index (regions) and one page per region: each unit with the tasks it
@@ -247,9 +269,10 @@ class Pages:
         """({Markdown source path: content}, the nav entry) of this edition's index pages."""
         e = self.edition
         glossary_pages, glossary_nav = self.glossary()
+        cited_pages, cited_nav = self.cited()
         department_pages, department_nav = self.departments()
-        pages = {**glossary_pages, src_path(CITED, e): self.cited(), **department_pages}
-        nav = [{tr(T["glossary"], e): glossary_nav}, {tr(T["cited"], e): src_path(CITED, e)},
+        pages = {**glossary_pages, **cited_pages, **department_pages}
+        nav = [{tr(T["glossary"], e): glossary_nav}, {tr(T["cited"], e): cited_nav},
                {tr(T["departments"], e): department_nav}]
         for field, (src, title, _) in FACETS.items():
             pages[src_path(src, e)] = self.facet(field)
