@@ -15,7 +15,7 @@ import pathlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Mapping
 
 HAN, LATIN, PUNCT, SPACE, SYMBOL = "han", "latin", "punct", "space", "symbol"
 # The punctuation Chinese text uses (besides ASCII's); rarer marks such as presentation forms
@@ -58,12 +58,141 @@ _IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"  # 
 _HAN_OR_NOT = re.compile(f"(?P<han>[{_IDEOGRAPHS}]+)|(?P<other>[^{_IDEOGRAPHS}]+)")
 
 
-def _with_prefix(words: list[str], prefix: str) -> Iterator[str]:
-    """The entries of the sorted list `words` that start with `prefix`."""
-    for i in range(bisect.bisect_left(words, prefix), len(words)):
-        if not words[i].startswith(prefix):
-            return
-        yield words[i]
+def _with_prefix(words: list[str], prefix: str) -> list[str]:
+    """The entries of the sorted list `words` that start with `prefix`, in order."""
+    start = bisect.bisect_left(words, prefix)
+    stop = bisect.bisect_left(words, prefix + "\U0010ffff", start)  # no word holds U+10FFFF
+    return words[start:stop]
+
+
+_ABSENT = object()
+_HAN_END = re.compile(f"[{_IDEOGRAPHS}]+$")
+_HAN_START = re.compile(f"[{_IDEOGRAPHS}]+")
+_ALL_HAN = re.compile(f"[{_IDEOGRAPHS}]+")
+_MEMO_LIMIT = 200_000  # entries a memo table holds before it is emptied
+# What stands for every character that scores alike: a character of a class other than Chinese
+# is scored by its class alone, and a Chinese character that no word of the vocabulary contains
+# only ever as an out-of-vocabulary single character.
+_STAND_INS = {LATIN: "a", PUNCT: ",", SPACE: " ", SYMBOL: "\u2605"}
+
+
+class _Canonical(dict):
+    """str.translate table (filled as characters are met): code point -> its stand-in, so that
+    texts that must score the same become one memo key."""
+
+    def __init__(self, model: "WordModel"):
+        super().__init__()
+        self._chars = model._chars
+        self._free = model._free_char
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        kind = char_class(ch)
+        if kind == HAN:
+            out = ch if ch in self._chars else self._free
+        else:
+            out = _STAND_INS[kind]
+        self[cp] = out
+        return out
+
+
+class _Start:
+    """The start of Chinese runs that many texts share, with its words worked out once.
+
+    `_route` takes best[i] as the largest of (word constant + best[j]) over the words han[i:j];
+    being monotone, float addition makes best[0] the largest, over all paths of words to the end,
+    of c1 + (c2 + (... + (ck + best[j]))). A path through the start either stays in it up to
+    its end, or leaves it with a word that crosses its end from some position t. Only the paths
+    within the start whose exact sum is within TOLERANCE of the best one to the same point can
+    give the largest float (rounding moves a sum by far less), so those are kept, and best[0] is
+    computed from them, bit for bit as `_route` would.
+    """
+
+    TOLERANCE = 1e-6
+    MAX_PATHS = 32
+
+    def __init__(self, model: "WordModel", text: str):
+        self.model, self.text, self.size = model, text, len(text)
+        m = len(text)
+        step, shift, oov = model._step.get, model._shift, model.costs.oov
+        cached_of = model._cached.get if model._cached else None
+        into: list[list[tuple[int, float]]] = [[] for _ in range(m + 1)]  # j -> [(i, constant)]
+        for i in range(m):
+            single = step(text[i])
+            if single is not None and cached_of is not None:
+                single = cached_of(text[i]) or single
+            into[i + 1].append((i, oov if single is None else single + shift))
+            j = i + 2
+            while j <= m:
+                fragment = text[i:j]
+                logp = step(fragment, _ABSENT)
+                if logp is _ABSENT:
+                    break
+                if logp is not None:
+                    if cached_of is not None:
+                        logp = cached_of(fragment) or logp
+                    into[j].append((i, logp + shift))
+                j += 1
+        reach = [0.0] + [-math.inf] * m  # best sum of a path from 0 to each position
+        for j in range(1, m + 1):
+            reach[j] = max(reach[i] + c for i, c in into[j])
+        # where a word may leave the start: its last character, or a tail that is a word's prefix
+        ends = [t for t in range(m - 1) if text[t:] in model._step] + [m - 1, m]
+        self.paths: list[tuple[int, list[tuple[float, ...]]]] = []
+        for t in ends:
+            found: list[tuple[float, ...]] = []
+            if not self._paths(into, reach, t, reach[t] - self.TOLERANCE, 0.0, [], found):
+                self.paths = []  # too many near-ties: not worth it
+                return
+            self.paths.append((t, found))
+
+    def _paths(self, into, reach, j, floor, after, tail, found) -> bool:
+        """Collect the near-best paths from 0 to j (constants last word first); False if too many."""
+        if j == 0:
+            found.append(tuple(tail))
+            return len(found) <= self.MAX_PATHS
+        for i, c in into[j]:
+            if reach[i] + c + after >= floor:
+                tail.append(c)
+                if not self._paths(into, reach, i, floor, c + after, tail, found):
+                    return False
+                tail.pop()
+        return True
+
+    def best(self, han: str, best: list) -> float:
+        """best[0] of `han` (which starts with the start), given best[j] for j >= size."""
+        model = self.model
+        step, shift = model._step.get, model._shift
+        cached_of = model._cached.get if model._cached else None
+        n, m = len(han), self.size
+        result = None
+        for t, paths in self.paths:
+            if t == m:
+                value = best[m]
+            else:
+                value = None
+                j = m + 1
+                while j <= n:  # the words from t that cross the end of the start
+                    fragment = han[t:j]
+                    logp = step(fragment, _ABSENT)
+                    if logp is _ABSENT:
+                        break
+                    if logp is not None:
+                        if cached_of is not None:
+                            logp = cached_of(fragment) or logp
+                        x = logp + shift + best[j]
+                        if value is None or x > value:
+                            value = x
+                    j += 1
+                if value is None:
+                    continue
+            for constants in paths:
+                x = value
+                for c in constants:
+                    x = c + x
+                if result is None or x > result:
+                    result = x
+        return result
 
 
 class WordModel:
@@ -73,11 +202,37 @@ class WordModel:
         total = sum(freqs.values())
         self.costs = costs
         self._logp = {w: math.log(f / total) for w, f in freqs.items() if f > 0}
-        self._prefixes = {w[:i] for w in self._logp for i in range(1, len(w))}
+        # One table for the segmentation: each word -> its log-probability, and each proper
+        # prefix of a word that is not a word itself -> None. A fragment missing from it neither
+        # is a word nor can grow into one.
+        self._step: dict[str, float | None] = dict.fromkeys(
+            {w[:i] for w in self._logp for i in range(1, len(w))})
+        self._step.update(self._logp)
         self._forward = sorted(self._logp)
         self._backward = sorted(w[::-1] for w in self._logp)
+        self._backward_by_size: dict[int, list[str]] = {}  # the same, by length
+        for drow in self._backward:
+            self._backward_by_size.setdefault(len(drow), []).append(drow)
+        self._chars = frozenset("".join(self._logp))  # every character some word contains
+        self._free_char = next(chr(cp) for cp in range(0x9FFF, 0x4DFF, -1)
+                               if chr(cp) not in self._chars)
         self._cached: dict[str, float] = {}  # see with_cache
         self._shift = 0.0
+        self._memos()
+
+    def _memos(self) -> None:
+        """Fresh memo tables: each model (the base one, each document's cache model) has its own.
+
+        They only remember what this model computed (a pure function of the text), so a document's
+        model starts empty and results never depend on what was scored before.
+        """
+        self._scores: dict[str, float] = {}  # canonical text -> score
+        self._runs: dict[str, tuple[float, bool]] = {}  # non-Chinese run -> (cost, has Latin)
+        self._fillers: dict[tuple, list[str]] = {}
+        self._suffixes: dict[str, float] = {}  # Chinese run -> segment_score (with its suffixes)
+        self._starts: dict[str, _Start | None] = {}  # see use_start
+        self._start: _Start | None = None
+        self._prefix_scans: dict[tuple[bool, str], list[str]] = {}
 
     @classmethod
     def from_jieba(cls, costs: Costs, lexicon: Mapping[str, int] | None = None) -> "WordModel":
@@ -100,6 +255,7 @@ class WordModel:
         """
         total = sum(counts.values())
         mixed = copy.copy(self)
+        mixed._memos()
         mixed._shift = math.log(1 - weight)
         mixed._cached = {  # stored less the shift that every word gets
             w: math.log((1 - weight) * math.exp(self._logp[w]) + weight * n / total) - mixed._shift
@@ -113,26 +269,153 @@ class WordModel:
 
     def score(self, text: str) -> float:
         """Log-probability of `text` (Simplified): Chinese runs segmented, the rest by class."""
-        costs = self.costs
-        total = 0.0
-        last_script = None
-        for match in _HAN_OR_NOT.finditer(text):
-            if match.lastgroup == HAN:
-                total += self.segment_score(match.group())
-                classes = (HAN,)
-            else:
-                classes = tuple(map(char_class, match.group()))
-                total += sum(getattr(costs, c) for c in classes if c != SPACE)
-            for kind in classes:
-                if kind in (HAN, LATIN):
-                    if last_script not in (None, kind):
-                        total += costs.switch
-                    last_script = kind
+        key = text.translate(self._canonical)
+        total = self._scores.get(key)
+        if total is None:
+            if len(self._scores) > _MEMO_LIMIT:
+                self._scores.clear()
+            total = self._scores[key] = self._score(key)
         return total
 
+    def _score(self, text: str) -> float:
+        """`score` of a text (not memoised)."""
+        return self._add_runs([m.group() for m in _HAN_OR_NOT.finditer(text)], 0.0, None)[0]
+
+    def _add_runs(self, runs: list[str], total: float, last_script: str | None
+                  ) -> tuple[float, str | None]:
+        """`total` plus the scores of the alternating Chinese and other runs of a text, in order
+        (and the script of the last one): how `_score` adds up a text."""
+        costs = self.costs
+        known_runs, switch = self._runs, costs.switch
+        for run in runs:
+            if is_han(run[0]):
+                total += self.segment_score(run)
+                if last_script == LATIN:
+                    total += switch
+                last_script = HAN
+            else:
+                known = known_runs.get(run)
+                if known is None:
+                    classes = tuple(map(char_class, run))
+                    known = known_runs[run] = (
+                        sum(getattr(costs, c) for c in classes if c != SPACE), LATIN in classes)
+                total += known[0]
+                if known[1]:
+                    if last_script == HAN:
+                        total += switch
+                    last_script = LATIN
+        return total, last_script
+
+    def scores_between(self, before: str, middles: list[str], after: str) -> list[float]:
+        """[score(before + m + after) for m in middles], the same numbers; quicker when the
+        middles are Chinese, as the runs before and after them are split and added up once."""
+        canonical = self._canonical
+        b, a = before.translate(canonical), after.translate(canonical)
+        tail, head = _HAN_END.search(b), _HAN_START.match(a)
+        start, b = (tail.group(), b[:tail.start()]) if tail else ("", b)
+        end, a = (head.group(), a[head.end():]) if head else ("", a)
+        first = self._add_runs([m.group() for m in _HAN_OR_NOT.finditer(b)], 0.0, None)
+        later = [m.group() for m in _HAN_OR_NOT.finditer(a)]
+        out = []
+        for middle in middles:
+            m = middle.translate(canonical)
+            if not _ALL_HAN.fullmatch(m):
+                out.append(self.score(before + middle + after))
+                continue
+            key = b + start + m + end + a
+            total = self._scores.get(key)
+            if total is None:
+                total, last_script = first
+                total += self.segment_score(start + m + end)
+                if last_script == LATIN:
+                    total += self.costs.switch
+                total = self._add_runs(later, total, HAN)[0]
+                if len(self._scores) > _MEMO_LIMIT:
+                    self._scores.clear()
+                self._scores[key] = total
+            out.append(total)
+        return out
+
+    @property
+    def _canonical(self) -> "_Canonical":
+        """str.translate table that maps each character to one that every score treats alike."""
+        table = self.__dict__.get("_canonical_table")
+        if table is None:
+            table = self.__dict__["_canonical_table"] = _Canonical(self)
+        return table
+
+    def use_start(self, text: str) -> None:
+        """Expect the texts scored next to start with `text` (a site's context before it).
+
+        The best segmentation of a Chinese run that starts with the end of `text` is then worked
+        out from the right up to that start only; the start's own words are known (`_Start`).
+        Any text can still be scored: this only makes such texts cheaper.
+        """
+        han = _HAN_END.search(text.translate(self._canonical))
+        start = han.group() if han else ""
+        if start not in self._starts:
+            if len(self._starts) > 64:
+                self._starts.clear()
+            self._starts[start] = _Start(self, start) if len(start) > 1 else None
+        self._start = self._starts[start]
+        if self._start is not None and not self._start.paths:
+            self._start = None
+
     def segment_score(self, han: str) -> float:
-        """Log-probability of the best segmentation of a run of Chinese characters."""
-        return self._route(han)[0][0]
+        """Log-probability of the best segmentation of a run of Chinese characters.
+
+        The same numbers as `_route` (bit for bit), computed from the right; the best score of
+        every suffix is remembered, so texts that share their end (a site's readings share the
+        context after it) only compute what differs, and a start given to `use_start` is not
+        worked through again.
+        """
+        memo = self._suffixes
+        got = memo.get(han)
+        if got is not None:
+            return got
+        n = len(han)
+        start = self._start
+        lo = start.size if start is not None and n > start.size and han.startswith(start.text) else 0
+        known = n  # where the longest remembered suffix starts
+        for i in range(lo or 1, n):
+            if han[i:] in memo:
+                known = i
+                break
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+            known = n
+        best: list[float | None] = [None] * (n + 1)
+        best[n] = 0.0
+        for j in range(known, n):
+            best[j] = memo[han[j:]]  # every suffix of a remembered run is remembered too
+        self._fill(han, known, best, lo)
+        for i in range(lo, known):
+            memo[han[i:]] = best[i]
+        return start.best(han, best) if lo else best[0]
+
+    def _fill(self, han: str, stop: int, best: list, lo: int = 0) -> None:
+        """best[i] for lo <= i < stop, from the right (as `_route`), given best[stop:]."""
+        n = len(han)
+        step, shift, oov = self._step.get, self._shift, self.costs.oov
+        cached_of = self._cached.get if self._cached else None
+        for i in range(stop - 1, lo - 1, -1):
+            single = step(han[i])
+            if single is not None and cached_of is not None:
+                single = cached_of(han[i]) or single
+            score = (oov if single is None else single + shift) + best[i + 1]
+            j = i + 2
+            while j <= n:
+                fragment = han[i:j]
+                logp = step(fragment, _ABSENT)
+                if logp is _ABSENT:
+                    break
+                if logp is not None:
+                    if cached_of is not None:
+                        logp = cached_of(fragment) or logp
+                    if logp + shift + best[j] > score:
+                        score = logp + shift + best[j]
+                j += 1
+            best[i] = score
 
     def segment(self, han: str) -> list[str]:
         """The best segmentation of a run of Chinese characters into words."""
@@ -148,18 +431,24 @@ class WordModel:
         n = len(han)
         best = [0.0] * (n + 1)
         ends = list(range(1, n + 2))
-        cached, logp_of, shift, oov = self._cached.get, self._logp.get, self._shift, self.costs.oov
+        step, shift, oov = self._step.get, self._shift, self.costs.oov
+        cached_of = self._cached.get if self._cached else None
         for i in range(n - 1, -1, -1):
-            single = cached(han[i]) or logp_of(han[i])
+            single = step(han[i])
+            if single is not None and cached_of is not None:
+                single = cached_of(han[i]) or single
             score = (oov if single is None else single + shift) + best[i + 1]
             j = i + 2
-            while j <= n:
+            while j <= n:  # a fragment that is no word and no word's prefix ends the search
                 fragment = han[i:j]
-                logp = cached(fragment) or logp_of(fragment)
-                if logp is not None and logp + shift + best[j] > score:
-                    score, ends[i] = logp + shift + best[j], j
-                if fragment not in self._prefixes:
+                logp = step(fragment, _ABSENT)
+                if logp is _ABSENT:
                     break
+                if logp is not None:
+                    if cached_of is not None:
+                        logp = cached_of(fragment) or logp
+                    if logp + shift + best[j] > score:
+                        score, ends[i] = logp + shift + best[j], j
                 j += 1
             best[i] = score
         return best, ends
@@ -171,20 +460,61 @@ class WordModel:
         one of the two ends non-empty and each at most `reach` characters long. Fillers come most
         probable word first; `limit` keeps that many (all when 0).
         """
+        key = (left[-reach:], right[:reach], k, reach, limit)
+        ranked = self._fillers.get(key)
+        if ranked is None:
+            if len(self._fillers) > _MEMO_LIMIT:
+                self._fillers.clear()
+            ranked = self._fillers[key] = self._find_fillers(*key)
+        return list(ranked)
+
+    def _find_fillers(self, left: str, right: str, k: int, reach: int, limit: int) -> list[str]:
         found: dict[str, float] = {}
-
-        def add(filler: str, word: str) -> None:
-            if all(is_han(ch) for ch in filler):
-                found[filler] = max(found.get(filler, -math.inf), self.word_logp(word))
-
-        for i in range(1, min(len(left), reach) + 1):
-            for word in _with_prefix(self._forward, left[-i:]):
-                rest = word[i + k:]
-                if len(word) >= i + k and len(rest) <= reach and right.startswith(rest):
-                    add(word[i:i + k], word)
-        for j in range(1, min(len(right), reach) + 1):
-            for drow in _with_prefix(self._backward, right[:j][::-1]):
-                if len(drow) == j + k:
-                    add(drow[j:][::-1], drow[::-1])
-        ranked = sorted(found, key=lambda f: (-found[f], f))
+        for i in range(1, min(len(left), reach) + 1):  # left[-i:] + filler + rest, rest starts right
+            by_rest = self._left_words(left[-i:], k, reach)
+            for m in range(min(len(right), reach) + 1):
+                for filler, logp in by_rest.get(right[:m], ()):
+                    if logp > found.get(filler, -math.inf):
+                        found[filler] = logp
+        for j in range(1, min(len(right), reach) + 1):  # filler + right[:j]
+            for filler, logp in self._right_words(right[:j], k):
+                if logp > found.get(filler, -math.inf):
+                    found[filler] = logp
+        ranked = [f for _, f in sorted((-logp, f) for f, logp in found.items())]
         return ranked[:limit] if limit else ranked
+
+    def _left_words(self, start: str, k: int, reach: int) -> dict[str, list[tuple[str, float]]]:
+        """Words start + filler (k Chinese characters) + rest (at most `reach` characters), by rest:
+        rest -> [(filler, log P(word))], memoised."""
+        key = (False, start, k, reach)
+        table = self._prefix_scans.get(key)
+        if table is None:
+            table = {}
+            i = len(start)
+            for word in _with_prefix(self._forward, start):
+                rest = word[i + k:]
+                if len(word) >= i + k and len(rest) <= reach:
+                    filler = word[i:i + k]
+                    if not filler or _ALL_HAN.fullmatch(filler):
+                        table.setdefault(rest, []).append((filler, self.word_logp(word)))
+            self._remember(key, table)
+        return table
+
+    def _right_words(self, end: str, k: int) -> list[tuple[str, float]]:
+        """Words filler (k Chinese characters) + end: [(filler, log P(word))], memoised."""
+        key = (True, end, k)
+        table = self._prefix_scans.get(key)
+        if table is None:
+            table = []
+            j = len(end)
+            for drow in _with_prefix(self._backward_by_size.get(j + k, []), end[::-1]):
+                filler = drow[j:][::-1]
+                if not filler or _ALL_HAN.fullmatch(filler):
+                    table.append((filler, self.word_logp(drow[::-1])))
+            self._remember(key, table)
+        return table
+
+    def _remember(self, key: tuple, value) -> None:
+        if len(self._prefix_scans) > _MEMO_LIMIT:
+            self._prefix_scans.clear()
+        self._prefix_scans[key] = value

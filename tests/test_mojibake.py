@@ -108,6 +108,27 @@ def test_001_edits_are_complete(repaired_001):
             assert opening not in e.after
 
 
+# Every repair of 001 as the model makes it (line, rule, kind, before, after): any change to the
+# model, its constants or the search (or a faster way to the same numbers) must leave these alone.
+EDITS_001 = [
+    (20, "mojibake.realign", "lacuna", "?;椒ゼ涌欤瑯?gòu)", "〔□〕步伐加快，構(gòu)"),
+    (31, "mojibake.realign", "conjecture", "?qū)I", "〔專〕業"),
+    (71, "mojibake.realign", "replaced", "??茖W", "科學"),
+    (84, "mojibake.realign", "lacuna", "??茖W", "〔□〕科學"),
+    (84, "mojibake.realign", "lacuna", "??苹D", "〔□〕轉"),
+    (84, "mojibake.realign", "lacuna", "??漆t", "〔□〕醫"),
+    (96, "mojibake.realign", "conjecture", "?jié)摿Ψ治?", "潛力分〔析〕"),
+    (96, "mojibake.lost-character", "conjecture", "?dǎo)", "〔導(dǎo)〕"),
+    (109, "mojibake.realign", "replaced", "?zāi)甓饶繕恕⑷蝿?wù)", "年度目標、任務(wù)"),
+    (109, "mojibake.realign", "conjecture", "?qū)嵤┓桨?", "實施方〔案〕"),
+]
+
+
+def test_001_edits_are_pinned(repaired_001):
+    _, _, edits = repaired_001
+    assert [(e.line, e.rule, e.kind, e.before, e.after) for e in edits] == EDITS_001
+
+
 def test_undamaged_seeds_are_untouched():
     for name in UNDAMAGED:
         lines = lines_of(name)
@@ -148,6 +169,24 @@ def test_simulated_damage_is_realigned(text, at, lost, realigned):
     opening, closing = map(re.escape, mojibake.config()["marks"]["conjecture"])
     pattern = re.sub(f"{opening}|{closing}", "", re.sub(lacuna, "\0", re.escape(repaired)))
     assert re.fullmatch(pattern.replace("\0", ".{1,3}"), text), repaired
+
+
+@pytest.mark.parametrize("text, at, lost, kind, before, after", [
+    ("全面推進城鄉一體化發展,加強基礎設施建設。", 4, 0, "replaced", "?青l", "城鄉"),
+    ("加強生態環境保護,推進節能減排工作。", 2, 0, "replaced", "?鷳B", "生態"),
+    ("深化国有企业改革,完善现代企业制度。", 4, 0, "conjecture", "?笠蹈母\ufffd", "企业改〔革〕"),
+    ("要進一步深化行政審批制度改革,提高政府服務效率。", 2, 0, "conjecture", "?徊缴罨\ufffd",
+     "一步深〔化〕"),
+    ("大力发展战略性新兴产业,培育新的经济增长点。", 4, 0, "conjecture", "?铰孕孕滦瞬\ufffd",
+     "战略性新兴〔产〕"),
+    ("完善城乡居民基本养老保险制度,扩大覆盖面。", 2, 0, "conjecture", "?窍缇用窕\ufffd",
+     "城乡居民〔基〕"),
+    ("建立健全农村社会保障体系,提高农民生活水平。", 4, 1, "lacuna", "?迳缁岜Ｕ咸逑\ufffd",
+     "〔□〕社会保障体〔系〕"),
+])
+def test_simulated_damage_edits_are_pinned(text, at, lost, kind, before, after):
+    _, edits = mojibake.apply([Line(1, damage(text, at, lost))])
+    assert [(e.kind, e.before, e.after) for e in edits] == [(kind, before, after)]
 
 
 def test_simulated_lost_character_is_supplied():
@@ -193,6 +232,47 @@ def test_question_mark_inserted_in_real_text_is_kept(data):
 def test_text_without_markers_is_unchanged(texts):
     lines = [Line(no, t) for no, t in enumerate(texts, start=1)]
     assert mojibake.apply(lines) == (lines, [])
+
+
+# --- the model's shortcuts give its own numbers ------------------------------------------------
+
+
+def _runs_of(name: str) -> list[str]:
+    return re.findall("[\u4e00-\u9fff]+", "\n".join(line.text for line in lines_of(name)))
+
+
+def test_memoised_segmentation_scores_like_the_plain_route():
+    """segment_score (suffixes remembered, a shared start worked out once) and scores_between give
+    the numbers of the plain dynamic programme, bit for bit, for the base and a cache model."""
+    base = mojibake.model()
+    runs = _runs_of(UNDAMAGED[0])[:150]
+    cached = base.with_cache({w: 1 for run in runs[:40] for w in base.segment(run)}, 0.2)
+    for lm in (base, cached):
+        for before, run in zip(runs, runs[1:]):
+            lm.use_start("，" + before[-8:])
+            for cut in range(len(run) + 1):
+                text = before[-8:] + run[:cut] + "？a" + run[cut:]
+                assert lm.score(text) == lm._score(text)
+                for han in (before[-8:] + run[:cut], before[-8:] + run[cut:] + run[:cut]):
+                    assert lm.segment_score(han) == lm._route(han)[0][0], han
+            middles = [run[:1], run[:2], "", "?", run[-1:]]
+            assert lm.scores_between(before[-8:], middles, run + "。" + before) == [
+                lm._score(before[-8:] + m + run + "。" + before) for m in middles]
+
+
+def test_fillers_are_the_completions_of_the_gap():
+    lm = mojibake.model()
+    for left, right, k in [("社会保障", "系", 1), ("建立健全", "会保障", 1), ("深化", "革", 2),
+                           ("", "革", 1), ("改", "", 1)]:
+        found = lm.fillers(left, right, k, 3, 0)
+        words = {left[-i:] + f + right[:j] for f in found for i in range(4) for j in range(4)}
+        assert all(len(f) == k for f in found) and any(lm.word_logp(w) for w in words)
+        ends = {(left[-i:], right[:j]) for i in range(1, 4) for j in range(4) if left[-i:]}
+        ends |= {("", right[:j]) for j in range(1, 4) if right[:j]}
+        best = {f: max(lm.word_logp(a + f + b) or -1e9 for a, b in ends) for f in found}
+        assert found == sorted(found, key=lambda f: (-best[f], f))
+    assert "体" in mojibake.model().fillers("社会保障", "系", 1)
+    assert "改" in mojibake.model().fillers("深化", "革", 1)
 
 
 # --- damage ratio and speed ----------------------------------------------------------------------

@@ -154,6 +154,7 @@ class Document:
 
     def __init__(self, lines: list[Line]):
         self._lines = lines
+        self._simplified: dict[str, str] = {}  # memo of `simplified`
 
     @cached_property
     def text(self) -> str:
@@ -185,8 +186,12 @@ class Document:
         """The language model with a cache of the words of the text's undamaged parts."""
         markers, reach = re.escape(config()["markers"]), 2 * config()["search"]["context"]
         damaged = rf".{{0,{reach}}}[{markers}]+(?:{config()['junk']})?[^\x00-\x7f]*.{{0,{reach}}}"
+        damaged = re.compile(damaged)
+        marker = re.compile(f"[{markers}]")
+        undamaged = "\n".join(damaged.sub("\n", line.text) if marker.search(line.text) else line.text
+                               for line in self._lines)  # as re.sub over the whole text
         counts: Counter[str] = Counter()
-        for run in re.findall(f"[{HAN}]+", self.simplified(re.sub(damaged, "\n", self.text))):
+        for run in re.findall(f"[{HAN}]+", self.simplified(undamaged)):
             counts.update(w for w in model().segment(run) if len(w) > 1)
         if not counts:
             return model()
@@ -194,8 +199,32 @@ class Document:
 
     def simplified(self, text: str) -> str:
         """The text as the model reads it: inserted pinyin dropped, Simplified script."""
-        text = INSERTED_PINYIN.sub("", text)
-        return _opencc("t2s.json").convert(text) if self.traditional else text
+        memo = self._simplified
+        out = memo.get(text)
+        if out is None:
+            out = INSERTED_PINYIN.sub("", text)
+            if self.traditional:
+                out = _opencc("t2s.json").convert(out)
+            memo[text] = out
+        return out
+
+    def simplify_all(self, texts) -> None:
+        """`simplified` of many texts at once (remembered): one OpenCC call for all of them.
+
+        OpenCC converts phrase by phrase, and no phrase holds a line break, so converting the
+        texts joined by line breaks gives each text's own conversion.
+        """
+        memo = self._simplified
+        todo = list(dict.fromkeys(t for t in texts if t not in memo))
+        if not self.traditional or len(todo) < 2 or any("\n" in t for t in todo):
+            for text in todo:
+                self.simplified(text)
+            return
+        plain = [INSERTED_PINYIN.sub("", t) for t in todo]
+        converted = _opencc("t2s.json").convert("\n".join(plain)).split("\n")
+        if len(converted) != len(todo):  # not expected; convert one by one
+            converted = [_opencc("t2s.json").convert(t) for t in plain]
+        memo.update(zip(todo, converted))
 
     def own_script(self, supplied: str, left: str, right: str) -> str:
         """Characters the model supplied (Simplified) in the text's script, converted in context."""
@@ -252,6 +281,8 @@ class Site:
         context = config()["search"]["context"]
         self.left = doc.simplified(done[-4 * context:])[-context:]
         self.right_end = marker_end  # widened by `reach` to the farthest end of any reading
+        self._scores: dict[tuple, float] = {}
+        self._tails: dict[tuple[int, int], str] = {}
 
     def reach(self, end: int) -> None:
         """Widen the window to line[end] (before any reading is scored)."""
@@ -263,11 +294,45 @@ class Site:
         `supplied` is Simplified text the model puts before `chars` (characters lost before it);
         without `left` the window starts there, leaving out the context before the site.
         """
-        context = config()["search"]["context"]
-        rest = chars + self.line[end:self.right_end] + self.line[self.right_end:][:2 * context]
+        key = (chars, end, supplied, left, self.right_end)
+        got = self._scores.get(key)
+        if got is None:
+            before, raw = self._raw(chars, end, supplied)
+            read = self.doc.simplified(raw)[len(before):]
+            got = self.doc.model.score((self.left if left else "") + supplied + read)
+            self._scores[key] = got
+        return got
+
+    def _raw(self, chars: str, end: int, supplied: str) -> tuple[str, str]:
+        """The character before the reading and the text `score` reads (before Simplification)."""
+        tail = self._tails.get((end, self.right_end))
+        if tail is None:
+            context = config()["search"]["context"]
+            tail = self.line[end:self.right_end] + self.line[self.right_end:][:2 * context]
+            self._tails[(end, self.right_end)] = tail
         before = (supplied or self.left)[-1:]
-        read = self.doc.simplified(before + rest)[len(before):]
-        return self.doc.model.score((self.left if left else "") + supplied + read)
+        return before, before + chars + tail
+
+    def scores_with(self, chars: str, end: int, supplied: list[str]) -> list[float]:
+        """[score(chars, end, s) for s in supplied], the same numbers, worked out together."""
+        self.prepare((chars, end, s) for s in supplied)
+        out: list[float | None] = []
+        groups: dict[str, list[int]] = {}  # the text read after them -> which options
+        for i, option in enumerate(supplied):
+            got = self._scores.get((chars, end, option, True, self.right_end))
+            out.append(got)
+            if got is None:
+                before, raw = self._raw(chars, end, option)
+                groups.setdefault(self.doc.simplified(raw)[len(before):], []).append(i)
+        for read, which in groups.items():
+            scores = self.doc.model.scores_between(self.left, [supplied[i] for i in which], read)
+            for i, score in zip(which, scores):
+                out[i] = self._scores[(chars, end, supplied[i], True, self.right_end)] = score
+        return out
+
+    def prepare(self, calls) -> None:
+        """Make ready to `score` each (chars, end, supplied): their texts Simplified at once."""
+        self.doc.simplify_all([self._raw(chars, end, supplied)[1] for chars, end, supplied in calls])
 
     def damaged_score(self) -> float:
         return self.score(self.line[self.start:self.right_end], self.right_end)
@@ -350,19 +415,26 @@ class Realigner:
             data = self.run[:-1]
         else:
             return []
-        return [r for lead in LEADS if (r := self.reading(lead, data))]
+        decoded = [(lead, chars) for lead in LEADS
+                   if (chars := _decode_pairs([lead] + data)) is not None]
+        self.site.prepare((fit, self.end, "") for _, chars in decoded
+                          if (fit := self._fitting(chars)) is not None)
+        return [r for lead, chars in decoded if (r := self._reading(lead, chars))]
 
-    def reading(self, lead: int, data: list[int], note: str = "") -> Reading | None:
-        """The reading of lead byte + `data` (the run's bytes and its trail), or None."""
-        chars = _decode_pairs([lead] + data)
-        return None if chars is None else self._reading(lead, chars, note)
-
-    def _reading(self, lead: int, chars: str, note: str = "") -> Reading | None:
-        """The reading of the realigned `chars`, if they fit the hint and the text's script."""
+    def _fitting(self, chars: str) -> str | None:
+        """The realigned `chars` as read (the leftover letter after them), or None when they do
+        not fit the hint or the text's script."""
         if not self._fits_hint(chars[-1]) or not self.site.doc.in_script(chars):
             return None
         if self.trail is None and not self.lost_trail:
             chars += chr(self.run[-1])
+        return chars
+
+    def _reading(self, lead: int, chars: str, note: str = "") -> Reading | None:
+        """The reading of the realigned `chars`, if they fit the hint and the text's script."""
+        chars = self._fitting(chars)
+        if chars is None:
+            return None
         return Reading(REALIGN, self.end, self.site.score(chars, self.end),
                        f"lead byte 0x{lead:02X} restored before {self.damaged!r}{note}",
                        realigned=chars)
@@ -381,16 +453,23 @@ class Realigner:
         """
         site, table, top = self.site, _double_bytes(), config()["search"]["top_leads"]
         heads = []
-        for lead in LEADS:
-            head = _decode_pairs([lead] + self.run[:-1])
-            if head and site.doc.in_script(head):
-                score = site.doc.model.score(site.left + site.doc.simplified(head))
-                heads.append((score, lead, head))
+        decoded = [(lead, head) for lead in LEADS
+                   if (head := _decode_pairs([lead] + self.run[:-1])) and site.doc.in_script(head)]
+        site.doc.simplify_all(head for _, head in decoded)
+        for lead, head in decoded:
+            score = site.doc.model.score(site.left + site.doc.simplified(head))
+            heads.append((score, lead, head))
+        chars = [ch for trail in LEADS if (ch := table.get(self.run[-1] << 8 | trail))
+                 and self._fits_hint(ch) and site.doc.in_script(ch)]
+        site.prepare((_with_hint(ch, self.hint), self.end, "") for ch in chars)
         finals = sorted(((site.score(_with_hint(ch, self.hint), self.end, left=False), ch)
-                         for trail in LEADS if (ch := table.get(self.run[-1] << 8 | trail))
-                         and self._fits_hint(ch) and site.doc.in_script(ch)), reverse=True)
+                         for ch in chars), reverse=True)
         readings = []
-        for rank, (_, lead, head) in enumerate(sorted(heads, reverse=True)[:3 * top]):
+        ranked = sorted(heads, reverse=True)[:3 * top]
+        site.prepare((head + _with_hint(ch, self.hint), self.end, "")
+                     for rank, (_, _, head) in enumerate(ranked)
+                     for _, ch in (finals if rank < top else finals[:top]))
+        for rank, (_, lead, head) in enumerate(ranked):
             tried = finals if rank < top else finals[:top]
             options = [(self._with_final(lead, head, ch), ch) for _, ch in tried]
             if options:
@@ -415,9 +494,11 @@ class Realigner:
             return []
         table, common, site = _double_bytes(), common_chars(), self.site
         data = self.run + [self.trail]
+        heads = [(ch, lead) for lead in LEADS
+                 if (ch := table.get(lead << 8 | data[0])) and site.doc.in_script(ch)]
+        site.doc.simplify_all(ch for ch, _ in heads)
         firsts = [(site.doc.model.score(site.left + site.doc.simplified(ch)), lead)
-                  for lead in LEADS
-                  if (ch := table.get(lead << 8 | data[0])) and site.doc.in_script(ch)]
+                  for ch, lead in heads]
         readings = []
         for _, lead in sorted(firsts, reverse=True)[:config()["search"]["top_leads"]]:
             for gap in range(2, len(self.run) + 1, 2):
@@ -471,6 +552,7 @@ def _lost_characters(site: Site) -> list[Reading]:
     if not options:
         return []
     prior = math.log(config()["decision"]["lost_prior"])
+    site.prepare(("", end, o) for o, _ in options)
     scores = [site.score("", end, o) + prior * (len(o) - 1) for o, _ in options]
     probs = _posterior(scores)
     best = max(range(len(options)), key=probs.__getitem__)
@@ -518,6 +600,7 @@ def _best(site: Site) -> Reading | None:
     judged by all the readings it allows); then each realigned character is marked by how much of
     the probability the readings that agree on it hold.
     """
+    site.doc.model.use_start(site.left)  # every reading is scored after the same context
     readings = sorted(_readings(site), key=lambda r: -r.score)[:config()["search"]["top_readings"]]
     readings = [_with_lost(site, r) if r.rule == REALIGN else r for r in readings]
     if not readings:
@@ -549,12 +632,14 @@ def _with_lost(site: Site, reading: Reading) -> Reading:
     """
     lm, search = site.doc.model, config()["search"]
     left = re.search(f"[{HAN}]*$", site.left).group()
-    right = site.doc.simplified(reading.chars)
+    chars = reading.chars
+    right = site.doc.simplified(chars)
     options = [""]
     for k in range(1, search["max_lost"] + 1):
         options += lm.fillers(left, right, k, search["reach"], search["fillers"])
     prior = math.log(config()["decision"]["lost_prior"])
-    scores = [site.score(reading.chars, reading.end, o) + prior * len(o) for o in options]
+    scores = [score + prior * len(o)
+              for o, score in zip(options, site.scores_with(chars, reading.end, options))]
     probs = _posterior(scores)
     best = max(range(len(options)), key=probs.__getitem__)
     if probs[best] < config()["decision"]["confidence"]:
