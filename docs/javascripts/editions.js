@@ -23,9 +23,11 @@
     try { return window[kind]; } catch (e) { return null; }  // storage can be switched off
   }
 
-  // The edition of a URL of this site (null for any other URL): the longest matching prefix.
+  // The edition of a page of this site (null for any other URL, and for files such as the
+  // downloads): the longest matching prefix. Pages have directory URLs, or index.html offline.
   function editionOf(url) {
-    if (url.indexOf(root) !== 0) return null;
+    url = url.split("#")[0].split("?")[0];
+    if (url.indexOf(root) !== 0 || !/\/(index\.html)?$/.test(url)) return null;
     var found = null, length = -1;
     for (var lang in prefixes) {
       var prefix = prefixes[lang];

@@ -173,6 +173,17 @@ def test_edition_tab_is_a_choice_too(page, where, request):
     assert page.errors == []
 
 
+def test_downloads_are_files_not_an_edition_choice(page, http_root):
+    page.goto(http_root + "zh-Hant/" + EZHOU)
+    switch_to(page, "zh-Hant")
+    with page.expect_download():  # the Simplified text of the document: a file, not a page
+        page.click('a[download][href$=".zh-Hans.txt"]')
+    assert page.evaluate("localStorage.getItem('reformdocs.edition')") == "zh-Hant"
+    page.goto(http_root + EZHOU)
+    page.wait_for_url(lambda url: "zh-Hant/" in url)
+    assert page.errors == []
+
+
 def test_interface_strings_follow_the_edition(page, http_root):
     page.goto(http_root + "zh-Hant/" + EZHOU)
     assert page.locator("label.md-nav__title[for='__toc']").first.inner_text().strip() == "目錄"
