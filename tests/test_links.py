@@ -135,6 +135,7 @@ def test_unit_lists_split_roles_and_aliases():
         ("lead", "市发改委"), ("lead", "区财政局"), ("share", "市发改委"), ("share", "区科技局"),
         ("share", "狮子山高新区")]
     assert [text[s:e] for _, _, s, e in found] == ["市发展改革委", "区财政局", "市发改委", "区科技局", "狮子山高新区"]
+    assert departments.find_units("责任单位：Binhai新区管委会。其他")[0][1] == "Binhai新区管委会"
 
 
 def test_ndrc_of_taiyuan_leads_every_task_the_text_gives_it(web):
