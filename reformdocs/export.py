@@ -338,7 +338,7 @@ def data_page(docs: list[Document], edition: str) -> str:
 
     files = [(link(data_file(name), name), html.escape(fmt), html.escape(tr(what)),
               link(schema_file(name), schema_file(name).rsplit("/", 1)[1])) for name, fmt, what in FILES]
-    sources = [(link(doc_url(d.slug, edition), title_of(d, edition)), html.escape(d.meta.source),
+    sources = [(link(doc_url(d.slug, edition), title_of(d, edition)), html.escape(converter(d, edition)(d.meta.source)),
                 f"<code>{html.escape(d.source_name)}</code>", f"<code>{d.source_sha1[:12]}</code>")
                for d in docs]
     title = tr(PAGE["title"])

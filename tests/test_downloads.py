@@ -19,6 +19,7 @@ import pytest
 from reformdocs import export, offline
 from reformdocs.downloads import OFFLINE_SLOT, OFFLINE_ZIP, doc_file
 from reformdocs.model import Document, Edit, Line, Metadata, Section, Table
+from reformdocs.script import edition_text
 
 from .conftest import build_site
 from .test_site import doc_pages, headings
@@ -99,10 +100,11 @@ def test_catalogue_and_audit_validate_and_agree_with_the_site(built_site):
 
 
 def test_data_page_in_both_editions_names_every_source(built_site):
-    for prefix in ("", "zh-Hant/"):
+    for prefix, edition in (("", "Hans"), ("zh-Hant/", "Hant")):
         page = (built_site / prefix / "data/index.html").read_text("utf-8")
         for row in csv.DictReader(io.StringIO((built_site / "downloads/catalogue.csv").read_text("utf-8"))):
-            assert html.escape(row["source"]) in page and row["source_file"] in page
+            source = edition_text(row["source"], edition, row["script"])  # in the page's script
+            assert html.escape(source) in page and row["source_file"] in page
         for target in re.findall(r'href="([^"#]+)"', page[page.index("<article"):]):
             if target.startswith("https:"):
                 continue
