@@ -250,3 +250,13 @@ def test_facet_pages_list_every_document_under_its_value(docs, web):
             value = getattr(doc.meta, field)[:4] if field == "date" else hans(getattr(doc.meta, field))
             section = text.split(f"## {value}", 1)[1].split("\n## ", 1)[0] if value else text
             assert f"documents/{doc.slug}/" in section
+
+
+def test_related_sections_share_the_subject(web):
+    """Pollution control in 003 finds the environment sections of 001 (in Traditional script)."""
+    headings = {(slug, sid): hans(path[-1].marker + path[-1].title)
+                for slug, paths in web.paths.items() for sid, path in paths.items()}
+    assert "污染" in headings[(TONGGUAN, "s4-10")]
+    partners = web.related[(TONGGUAN, "s4-10")]
+    assert any(slug == TAIYUAN and ("污染" in headings[(slug, sid)] or "环境" in headings[(slug, sid)])
+               for slug, sid in partners)
