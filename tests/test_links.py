@@ -260,3 +260,14 @@ def test_related_sections_share_the_subject(web):
     partners = web.related[(TONGGUAN, "s4-10")]
     assert any(slug == TAIYUAN and ("污染" in headings[(slug, sid)] or "环境" in headings[(slug, sid)])
                for slug, sid in partners)
+
+
+def test_no_inline_links_where_conversion_changes_the_length(docs, web):
+    """Positions found in one form of a paragraph cannot be placed on a text of another length."""
+    doc = next(d for d in docs if d.slug == TAIYUAN)
+    key = next(k for k in web.glossary.spans if k[0] == TAIYUAN and k[1] != PREAMBLE)
+    section = web.paths[TAIYUAN][key[1]][-1]
+    original = section.blocks[key[2]].text
+    links = web.view(doc, "Hans").spans(key[1])
+    assert links(key[2], original, hans(original))  # same length: linked
+    assert links(key[2], original, hans(original) + "。") == []
