@@ -27,7 +27,8 @@ BOMS = (
 # A text in which fewer than this share of the CJK characters are common ones is not Chinese text
 # in that encoding (or is no text at all).
 MIN_PLAUSIBILITY = 0.5
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffe]+")
+# C0 and C1 controls (valid UTF-8 and GB18030 can carry both; YAML front matter cannot).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe\uffff]+")
 CONTROL_NAMES = {"\x00": "NUL", "\u200b": "ZERO WIDTH SPACE", "\ufeff": "BYTE ORDER MARK"}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import NamedTuple
 
 from .model import Block, Document, Edit, Line, Section, Table
@@ -137,14 +138,23 @@ def audit_section(doc: Document, edition: str) -> list[str]:
             f"## {lab['audit']} Editorial notes {{#audit}}", "", body, "", "</section>"]
 
 
+# Characters a YAML stream may not hold, or would read as line breaks inside a quoted scalar.
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def front_matter(**fields: str) -> str:
     """YAML front matter; JSON strings are valid YAML scalars, so any value is quoted safely.
 
     Values are HTML-escaped: MkDocs and Material print ``page.meta`` into ``<title>``, the nav and
-    ``<meta content="…">`` unescaped (their Jinja has no autoescape).
+    ``<meta content="…">`` unescaped (their Jinja has no autoescape). Characters YAML cannot hold
+    (C1 controls, U+FFFE/FFFF) or would fold (line separators) are ``\\u`` escapes: front matter
+    that fails to parse is silently rendered as Markdown, title and all.
     """
-    return "---\n" + "".join(f"{k}: {json.dumps(html.escape(v), ensure_ascii=False)}\n"
-                              for k, v in fields.items()) + "---\n"
+    return "---\n" + "".join(f"{k}: {_yaml_string(html.escape(v))}\n" for k, v in fields.items()) + "---\n"
+
+
+def _yaml_string(text: str) -> str:
+    return YAML_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), json.dumps(text, ensure_ascii=False))
 
 
 def document_page(doc: Document, edition: str, links=None) -> str:

@@ -82,7 +82,7 @@ def _field_text(value) -> tuple[str, str]:
         return "", "holds a lone surrogate (not Unicode text); ignored"
     kept = CONTROL.sub("", text)
     removed = len(text) - len(kept)
-    text = re.sub(r"\s*\n\s*", " ", kept).strip()
+    text = re.sub(r"\s*[\r\n\u2028\u2029]\s*", " ", kept).strip()
     return text, f"had {removed} control character(s), removed" if removed else ""
 
 

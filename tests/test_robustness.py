@@ -98,6 +98,9 @@ def test_two_sidecars_claiming_one_slug(tmp_path):
     (b"slug: /etc/passwd\n", "is not lowercase ASCII"),
     (b'title: "\\ud800"\n', "title holds a lone surrogate"),
     (b'title: "\\0\\x07ok"\n', "title had 2 control character(s), removed"),
+    # A C1 control made the page's front matter unparseable, and MkDocs then rendered it as
+    # Markdown: the title's [x](javascript:...) became a live link.
+    (b'title: "\\x81[x](javascript:alert(1))"\n', "title had 1 control character(s), removed"),
     (b"title: [a, b]\n", "title is not text (list)"),
     (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
      b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
