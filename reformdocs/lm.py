@@ -5,6 +5,12 @@ by a caller's lexicon. A text is scored like jieba's DAG route: the log-probabil
 probable segmentation into dictionary words. Text that is not Chinese is scored by character class
 (see `Costs`), so a reading can be compared with a damaged one that is full of stray ``?``, Latin
 letters and symbols. The model never calls ``jieba.cut``: it only reads the dictionary file.
+
+Scoring is fast without changing a number: a repair scores thousands of texts that differ in a few
+characters, so each model remembers the scores of texts (keyed so that characters that must score
+alike share a key), the best score of every suffix of a Chinese run, and the words a gap can be
+filled with; the context before a damage site has its own words worked out once (`_Start`). Every
+shortcut gives the float the plain dynamic programme (`_route`) gives, bit for bit.
 """
 from __future__ import annotations
 
@@ -201,19 +207,19 @@ class WordModel:
     def __init__(self, freqs: Mapping[str, int], costs: Costs):
         total = sum(freqs.values())
         self.costs = costs
-        self._logp = {w: math.log(f / total) for w, f in freqs.items() if f > 0}
-        # One table for the segmentation: each word -> its log-probability, and each proper
-        # prefix of a word that is not a word itself -> None. A fragment missing from it neither
-        # is a word nor can grow into one.
+        logp = {w: math.log(f / total) for w, f in freqs.items() if f > 0}
+        # One table for the vocabulary and its segmentation: each word -> its log-probability,
+        # and each proper prefix of a word that is not a word itself -> None. A fragment missing
+        # from it neither is a word nor can grow into one.
         self._step: dict[str, float | None] = dict.fromkeys(
-            {w[:i] for w in self._logp for i in range(1, len(w))})
-        self._step.update(self._logp)
-        self._forward = sorted(self._logp)
-        self._backward = sorted(w[::-1] for w in self._logp)
+            {w[:i] for w in logp for i in range(1, len(w))})
+        self._step.update(logp)
+        self._forward = sorted(logp)
+        self._backward = sorted(w[::-1] for w in logp)
         self._backward_by_size: dict[int, list[str]] = {}  # the same, by length
         for drow in self._backward:
             self._backward_by_size.setdefault(len(drow), []).append(drow)
-        self._chars = frozenset("".join(self._logp))  # every character some word contains
+        self._chars = frozenset("".join(logp))  # every character some word contains
         self._free_char = next(chr(cp) for cp in range(0x9FFF, 0x4DFF, -1)
                                if chr(cp) not in self._chars)
         self._cached: dict[str, float] = {}  # see with_cache
@@ -258,13 +264,13 @@ class WordModel:
         mixed._memos()
         mixed._shift = math.log(1 - weight)
         mixed._cached = {  # stored less the shift that every word gets
-            w: math.log((1 - weight) * math.exp(self._logp[w]) + weight * n / total) - mixed._shift
-            for w, n in counts.items() if w in self._logp}
+            w: math.log((1 - weight) * math.exp(self._step[w]) + weight * n / total) - mixed._shift
+            for w, n in counts.items() if self._step.get(w) is not None}
         return mixed
 
     def word_logp(self, word: str) -> float | None:
         """log P(word), or None when it is not in the vocabulary."""
-        logp = self._cached.get(word) or self._logp.get(word)
+        logp = self._cached.get(word) or self._step.get(word)
         return None if logp is None else logp + self._shift
 
     def score(self, text: str) -> float:
@@ -285,25 +291,33 @@ class WordModel:
                   ) -> tuple[float, str | None]:
         """`total` plus the scores of the alternating Chinese and other runs of a text, in order
         (and the script of the last one): how `_score` adds up a text."""
-        costs = self.costs
-        known_runs, switch = self._runs, costs.switch
+        return self._sum_runs(self._run_values(runs), total, last_script)
+
+    def _run_values(self, runs: list[str]) -> list[tuple[float, str | None]]:
+        """Each run's score and script (HAN, LATIN, or None for neither)."""
+        costs, known_runs, values = self.costs, self._runs, []
         for run in runs:
             if is_han(run[0]):
-                total += self.segment_score(run)
-                if last_script == LATIN:
-                    total += switch
-                last_script = HAN
+                values.append((self.segment_score(run), HAN))
             else:
                 known = known_runs.get(run)
                 if known is None:
                     classes = tuple(map(char_class, run))
                     known = known_runs[run] = (
                         sum(getattr(costs, c) for c in classes if c != SPACE), LATIN in classes)
-                total += known[0]
-                if known[1]:
-                    if last_script == HAN:
-                        total += switch
-                    last_script = LATIN
+                values.append((known[0], LATIN if known[1] else None))
+        return values
+
+    def _sum_runs(self, values: list[tuple[float, str | None]], total: float,
+                  last_script: str | None) -> tuple[float, str | None]:
+        """`total` plus run scores, and a switch cost where Chinese and Latin text meet."""
+        switch = self.costs.switch
+        for value, script in values:
+            total += value
+            if script is not None:
+                if last_script is not None and last_script != script:
+                    total += switch
+                last_script = script
         return total, last_script
 
     def scores_between(self, before: str, middles: list[str], after: str) -> list[float]:
@@ -315,7 +329,9 @@ class WordModel:
         start, b = (tail.group(), b[:tail.start()]) if tail else ("", b)
         end, a = (head.group(), a[head.end():]) if head else ("", a)
         first = self._add_runs([m.group() for m in _HAN_OR_NOT.finditer(b)], 0.0, None)
-        later = [m.group() for m in _HAN_OR_NOT.finditer(a)]
+        later = self._run_values([m.group() for m in _HAN_OR_NOT.finditer(a)])
+        shared = self._start if self._start is not None and self._start.text == start else None
+        after_end = self._suffix_values(end) if shared is not None else None
         out = []
         for middle in middles:
             m = middle.translate(canonical)
@@ -326,10 +342,16 @@ class WordModel:
             total = self._scores.get(key)
             if total is None:
                 total, last_script = first
-                total += self.segment_score(start + m + end)
+                if shared is not None:  # as segment_score, knowing what the middle sits between
+                    han, stop = start + m + end, shared.size + len(m)
+                    best = [None] * stop + after_end
+                    self._fill(han, stop, best, shared.size)
+                    total += shared.best(han, best)
+                else:
+                    total += self.segment_score(start + m + end)
                 if last_script == LATIN:
                     total += self.costs.switch
-                total = self._add_runs(later, total, HAN)[0]
+                total = self._sum_runs(later, total, HAN)[0]
                 if len(self._scores) > _MEMO_LIMIT:
                     self._scores.clear()
                 self._scores[key] = total
@@ -392,6 +414,26 @@ class WordModel:
         for i in range(lo, known):
             memo[han[i:]] = best[i]
         return start.best(han, best) if lo else best[0]
+
+    def _suffix_values(self, han: str) -> list[float]:
+        """The best score of each suffix of a Chinese run (0.0 for the empty one), remembered."""
+        memo, n = self._suffixes, len(han)
+        known = n
+        for i in range(n):
+            if han[i:] in memo:
+                known = i
+                break
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+            known = n
+        best: list = [None] * (n + 1)
+        best[n] = 0.0
+        for j in range(known, n):
+            best[j] = memo[han[j:]]
+        self._fill(han, known, best)
+        for i in range(known):
+            memo[han[i:]] = best[i]
+        return best
 
     def _fill(self, han: str, stop: int, best: list, lo: int = 0) -> None:
         """best[i] for lo <= i < stop, from the right (as `_route`), given best[stop:]."""
@@ -469,19 +511,40 @@ class WordModel:
         return list(ranked)
 
     def _find_fillers(self, left: str, right: str, k: int, reach: int, limit: int) -> list[str]:
-        found: dict[str, float] = {}
+        # Each source (the words a start of `left` begins and `right` ends, the words `right`
+        # ends alone, the words `left` begins alone) lists its fillers best first, each filler
+        # once. A filler among the first `limit` overall is among the first `limit` of the source
+        # holding its best word: the others need not be looked at.
+        cut = limit or None
+        sources = []
         for i in range(1, min(len(left), reach) + 1):  # left[-i:] + filler + rest, rest starts right
             by_rest = self._left_words(left[-i:], k, reach)
-            for m in range(min(len(right), reach) + 1):
-                for filler, logp in by_rest.get(right[:m], ()):
-                    if logp > found.get(filler, -math.inf):
-                        found[filler] = logp
-        for j in range(1, min(len(right), reach) + 1):  # filler + right[:j]
-            for filler, logp in self._right_words(right[:j], k):
+            sources += [by_rest[right[:m]] for m in range(1, min(len(right), reach) + 1)
+                        if right[:m] in by_rest]
+        sources += [self._right_words(right[:j], k) for j in range(1, min(len(right), reach) + 1)]
+        found = {f: -neg for neg, f in self._left_alone(left, k, reach)[1][:cut]}
+        for source in sources:
+            for filler, logp in source[:cut]:
                 if logp > found.get(filler, -math.inf):
                     found[filler] = logp
         ranked = [f for _, f in sorted((-logp, f) for f, logp in found.items())]
         return ranked[:limit] if limit else ranked
+
+    def _left_alone(self, left: str, k: int, reach: int
+                    ) -> tuple[dict[str, float], list[tuple[float, str]]]:
+        """Fillers that end a word begun by the end of `left`: filler -> best log P, and the
+        same as (-log P, filler) in order."""
+        key = ("alone", left, k, reach)
+        got = self._prefix_scans.get(key)
+        if got is None:
+            alone: dict[str, float] = {}
+            for i in range(1, min(len(left), reach) + 1):
+                for filler, logp in self._left_words(left[-i:], k, reach).get("", ()):
+                    if logp > alone.get(filler, -math.inf):
+                        alone[filler] = logp
+            got = alone, sorted((-logp, f) for f, logp in alone.items())
+            self._remember(key, got)
+        return got
 
     def _left_words(self, start: str, k: int, reach: int) -> dict[str, list[tuple[str, float]]]:
         """Words start + filler (k Chinese characters) + rest (at most `reach` characters), by rest:
@@ -497,6 +560,12 @@ class WordModel:
                     filler = word[i:i + k]
                     if not filler or _ALL_HAN.fullmatch(filler):
                         table.setdefault(rest, []).append((filler, self.word_logp(word)))
+            for entries in table.values():  # best first, each filler once (its best word)
+                best: dict[str, float] = {}
+                for filler, logp in entries:
+                    if logp > best.get(filler, -math.inf):
+                        best[filler] = logp
+                entries[:] = [(f, -neg) for neg, f in sorted((-lp, f) for f, lp in best.items())]
             self._remember(key, table)
         return table
 
@@ -511,6 +580,7 @@ class WordModel:
                 filler = drow[j:][::-1]
                 if not filler or _ALL_HAN.fullmatch(filler):
                     table.append((filler, self.word_logp(drow[::-1])))
+            table = [(f, -neg) for neg, f in sorted((-logp, f) for f, logp in table)]
             self._remember(key, table)
         return table
 

@@ -22,6 +22,10 @@ with the bytes, are supplied between conjecture brackets when the model is confi
 otherwise become the lacuna mark. A '?' that is punctuation (为什么?, (?), URLs) is left alone: no
 reading of it gains enough. Lines without a marker are not looked at, so normal text costs
 nothing. Constants live in ``data/mojibake.yml``.
+
+A site's readings are scored in batches (`Site.scores_with`, `Document.simplify_all`: one OpenCC
+call for many texts) over the model's memoised segmentation, which returns exactly the numbers of
+scoring each text alone; the repairs are the same, only found sooner.
 """
 from __future__ import annotations
 
@@ -315,20 +319,18 @@ class Site:
 
     def scores_with(self, chars: str, end: int, supplied: list[str]) -> list[float]:
         """[score(chars, end, s) for s in supplied], the same numbers, worked out together."""
-        self.prepare((chars, end, s) for s in supplied)
-        out: list[float | None] = []
+        keys = [(chars, end, option, True, self.right_end) for option in supplied]
+        raws = {i: self._raw(chars, end, supplied[i])
+                for i, key in enumerate(keys) if key not in self._scores}
+        self.doc.simplify_all(raw for _, raw in raws.values())
         groups: dict[str, list[int]] = {}  # the text read after them -> which options
-        for i, option in enumerate(supplied):
-            got = self._scores.get((chars, end, option, True, self.right_end))
-            out.append(got)
-            if got is None:
-                before, raw = self._raw(chars, end, option)
-                groups.setdefault(self.doc.simplified(raw)[len(before):], []).append(i)
+        for i, (before, raw) in raws.items():
+            groups.setdefault(self.doc.simplified(raw)[len(before):], []).append(i)
         for read, which in groups.items():
             scores = self.doc.model.scores_between(self.left, [supplied[i] for i in which], read)
             for i, score in zip(which, scores):
-                out[i] = self._scores[(chars, end, supplied[i], True, self.right_end)] = score
-        return out
+                self._scores[keys[i]] = score
+        return [self._scores[key] for key in keys]
 
     def prepare(self, calls) -> None:
         """Make ready to `score` each (chars, end, supplied): their texts Simplified at once."""
