@@ -11,10 +11,11 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from reformdocs import editions, export, offline, pipeline, site, sources
+from reformdocs import editions, export, offline, pipeline, search, site, sources
 
 log = logging.getLogger("mkdocs.hooks.reformdocs")
 SOURCE_DIR = "source_texts"
+SEARCH_JS = "assets/search/search.js"
 SOURCE_ENV = "REFORMDOCS_SOURCES"  # another folder of source texts (tests build temporary corpora)
 _built: dict = {}  # "site": site.Site, "corpus": pipeline.Corpus
 
@@ -57,6 +58,8 @@ def on_files(files, config):
     for src, content in _built["site"].pages.items():
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=content))
+    # The search client; its index is written after the build (on_post_build).
+    files.append(File.generated(config, SEARCH_JS, abs_src_path=str(search.CLIENT_JS)))
     return files
 
 
@@ -68,9 +71,11 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    # Downloads: each document's files and the corpus as data, then the offline copy of the site,
-    # last: it zips what is in site_dir, so anything else written after the build goes above it.
+    # Downloads (each document's files, the corpus as data), the search index, and last the
+    # offline copy: it zips what is in site_dir, so anything written after the build goes above it.
     export.write(_built["corpus"], Path(config.site_dir))
+    search.write_index(search.build_index(search.corpus_sections(_built["corpus"].documents)),
+                       Path(config.site_dir) / "search")
     offline.write(Path(config.site_dir), offline.build_date(_root(config)))
 
 

@@ -130,7 +130,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
+
+from . import export
+from .model import Document
 
 FORMAT_VERSION = 3
 SHARD_TARGET = 24_000  # average posting shard size in bytes
@@ -511,6 +514,23 @@ def unpatch(hans: str, stored, s2t: Mapping[str, str]) -> str:
             i += 1
             pos += 1
     return "".join(chars)
+
+
+def corpus_sections(documents: Iterable[Document]) -> Iterator[SearchSection]:
+    """Every section of every document, as the site shows it in each edition.
+
+    The text before a document's first heading is the section with anchor "" (the top of the
+    page); editorial notes are not part of any section, so removed chrome is never found.
+    """
+    for doc in documents:
+        for record in export.section_records(doc):
+            yield SearchSection(
+                url=record["url"]["zh-Hans"].split("#")[0],
+                anchor="" if record["section"] == export.PREAMBLE else record["section"],
+                doc_title_hans=record["document"]["title"]["zh-Hans"],
+                doc_title_hant=record["document"]["title"]["zh-Hant"],
+                heading_hans=record["heading"]["zh-Hans"], heading_hant=record["heading"]["zh-Hant"],
+                text_hans=record["text"]["zh-Hans"], text_hant=record["text"]["zh-Hant"])
 
 
 def build_index(sections: Iterable[SearchSection]) -> dict[str, bytes]:
