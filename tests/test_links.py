@@ -8,6 +8,7 @@ import pytest
 
 from reformdocs import pipeline, sources
 from reformdocs.links import analyse, citations, departments, glossary
+from reformdocs.links import pages as pages_mod
 from reformdocs.links.cite import cite_control, cite_data
 from reformdocs.links.text import PREAMBLE, anchor, hans, paragraphs
 from reformdocs.model import Document, Line, Metadata, Section
@@ -271,3 +272,11 @@ def test_no_inline_links_where_conversion_changes_the_length(docs, web):
     links = web.view(doc, "Hans").spans(key[1])
     assert links(key[2], original, hans(original))  # same length: linked
     assert links(key[2], original, hans(original) + "。") == []
+
+
+def test_long_listings_split_between_documents():
+    places = {(f"d{i // 7}", f"s{i % 7}"): 1 for i in range(7 * 100)}  # 100 documents, 7 sections each
+    parts = pages_mod.by_documents(places)
+    assert [k for part in parts for k in part] == list(places)  # nothing lost, order kept
+    assert len(parts) > 1 and all(len(p) < pages_mod.ROWS + 7 for p in parts)
+    assert all(len({s for s, _ in p} & {s for s, _ in q}) == 0 for p, q in zip(parts, parts[1:]))

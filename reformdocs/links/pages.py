@@ -47,7 +47,7 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
 }
 
 
-ROWS = 100  # documents listed on one page of a term's occurrences: pages stay small at any size
+ROWS = 300  # sections listed on one page of a term's occurrences (whole documents): pages stay small
 
 
 def unit_anchor(region: str, name: str) -> str:
@@ -65,15 +65,15 @@ def region_src(region: str, edition: str) -> str:
 
 
 def by_documents(places: dict) -> list[dict]:
-    """{(slug, place): count} split into parts of ROWS documents each, order kept."""
-    parts: list[dict] = []
-    seen: dict[str, int] = {}
+    """{(slug, place): count} split into parts of about ROWS places, a document never split
+    (its places are consecutive: they are collected in reading order), order kept."""
+    parts: list[dict] = [{}]
+    last = ""
     for (slug, place), n in places.items():
-        if slug not in seen:
-            seen[slug] = len(seen) // ROWS
-            if seen[slug] == len(parts):
-                parts.append({})
-        parts[seen[slug]][(slug, place)] = n
+        if slug != last and len(parts[-1]) >= ROWS:
+            parts.append({})
+        parts[-1][(slug, place)] = n
+        last = slug
     return parts
 
 
