@@ -35,12 +35,12 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
     "cited_intro": "文件正文中以书名号《》引用的文件，以及引用它们的章节，按标题首字分页。本站收录的文件直接链接到该文件。",
     "cited_intro_en": "Documents cited by title (in 《》) in the texts, with every citing section, one page "
                       "per first character of the title. Titles that name a document on this site link to it.",
-    "on_site": "本站文件 On this site", "cited_in": "引用于 Cited in", "titles": "{n}个标题 · {n} titles",
+    "on_site": "本站文件 On this site", "cited_in": "引用于 Cited in", "titles": "{n}个标题 · titles: {n}",
     "departments": "责任部门 Departments",
     "departments_intro": "任务分工中列出的牵头单位和责任单位，按地区分组，附各自负责的任务（章节）。",
     "departments_intro_en": "The lead and responsible units named in task lists, grouped by region, "
                             "with the tasks (sections) each leads or shares.",
-    "lead": "牵头 Leads", "share": "参与 Shares", "units": "{n}个单位 · {n} units",
+    "lead": "牵头 Leads", "share": "参与 Shares", "units": "{n}个单位 · units: {n}",
     "all_places": "全部章节 All sections", "pages": "分页 Pages", "page": "第{n}页",
     "preamble": "正文前 Preamble", "unspecified": "未注明 Not stated",
     "facet_intro": "共{n}份文件 · {n} documents",
