@@ -574,13 +574,15 @@ class WordModel:
         key = (True, end, k)
         table = self._prefix_scans.get(key)
         if table is None:
-            table = []
-            j = len(end)
-            for drow in _with_prefix(self._backward_by_size.get(j + k, []), end[::-1]):
-                filler = drow[j:][::-1]
+            ranked = []
+            cached, step, shift = self._cached.get, self._step.get, self._shift  # as word_logp
+            for drow in _with_prefix(self._backward_by_size.get(len(end) + k, []), end[::-1]):
+                word = drow[::-1]
+                filler = word[:k]
                 if not filler or _ALL_HAN.fullmatch(filler):
-                    table.append((filler, self.word_logp(drow[::-1])))
-            table = [(f, -neg) for neg, f in sorted((-logp, f) for f, logp in table)]
+                    ranked.append((-((cached(word) or step(word)) + shift), filler))
+            ranked.sort()
+            table = [(f, -neg) for neg, f in ranked]
             self._remember(key, table)
         return table
 

@@ -94,6 +94,20 @@ def _is_double(ch: str) -> bool:
         return False
 
 
+def _with_leads(data: list[int]) -> list[tuple[int, str]]:
+    """(lead, _decode_pairs([lead] + data)) for each lead byte whose bytes decode.
+
+    Only the first character depends on the lead byte: the rest is decoded once.
+    """
+    if not len(data) % 2:
+        return []
+    rest = _decode_pairs(data[1:])
+    if rest is None:
+        return []
+    table = _double_bytes()
+    return [(lead, first + rest) for lead in LEADS if (first := table.get(lead << 8 | data[0]))]
+
+
 def _decode_pairs(data: list[int]) -> str | None:
     """Decode bytes that must all pair into double-byte characters; None if they do not."""
     if len(data) % 2:
@@ -159,6 +173,7 @@ class Document:
     def __init__(self, lines: list[Line]):
         self._lines = lines
         self._simplified: dict[str, str] = {}  # memo of `simplified`
+        self._in_script: dict[str, bool] = {}  # memo of `in_script`
 
     @cached_property
     def text(self) -> str:
@@ -175,7 +190,10 @@ class Document:
 
     def in_script(self, chars: str) -> bool:
         """Whether `chars` could be written in the text's script (a realignment must be)."""
-        return all(script.in_script(ch, self.edition) for ch in chars)
+        known = self._in_script.get(chars)
+        if known is None:
+            known = self._in_script[chars] = all(script.in_script(ch, self.edition) for ch in chars)
+        return known
 
     @cached_property
     def pinyin(self) -> dict[str, set[str]]:
@@ -417,8 +435,7 @@ class Realigner:
             data = self.run[:-1]
         else:
             return []
-        decoded = [(lead, chars) for lead in LEADS
-                   if (chars := _decode_pairs([lead] + data)) is not None]
+        decoded = _with_leads(data)
         self.site.prepare((fit, self.end, "") for _, chars in decoded
                           if (fit := self._fitting(chars)) is not None)
         return [r for lead, chars in decoded if (r := self._reading(lead, chars))]
@@ -426,7 +443,9 @@ class Realigner:
     def _fitting(self, chars: str) -> str | None:
         """The realigned `chars` as read (the leftover letter after them), or None when they do
         not fit the hint or the text's script."""
-        if not self._fits_hint(chars[-1]) or not self.site.doc.in_script(chars):
+        doc = self.site.doc  # the characters after the first are the same for every lead byte
+        if not self._fits_hint(chars[-1]) or not (
+                doc.in_script(chars[:1]) and doc.in_script(chars[1:])):
             return None
         if self.trail is None and not self.lost_trail:
             chars += chr(self.run[-1])
@@ -455,8 +474,8 @@ class Realigner:
         """
         site, table, top = self.site, _double_bytes(), config()["search"]["top_leads"]
         heads = []
-        decoded = [(lead, head) for lead in LEADS
-                   if (head := _decode_pairs([lead] + self.run[:-1])) and site.doc.in_script(head)]
+        decoded = [(lead, head) for lead, head in _with_leads(self.run[:-1])
+                   if site.doc.in_script(head[:1]) and site.doc.in_script(head[1:])]
         site.doc.simplify_all(head for _, head in decoded)
         for lead, head in decoded:
             score = site.doc.model.score(site.left + site.doc.simplified(head))
