@@ -121,6 +121,21 @@ def notes_page(docs: list[Document], edition: str) -> str:
                       f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"]) + "\n"
 
 
+def bounded(items: list, first: int = 1) -> list:
+    """Nav items nested in numbered runs ("1–100", "101–200" …) so no list exceeds PAGE_ROWS.
+
+    Every page carries the nav expanded down to itself (navigation.prune): one list that grew with
+    the corpus would make every page grow with it, and the site quadratic in documents.
+    """
+    if len(items) <= PAGE_ROWS:
+        return items
+    size = PAGE_ROWS
+    while len(items) > size * PAGE_ROWS:
+        size *= PAGE_ROWS
+    return [{f"{first + i}–{first + min(i + size, len(items)) - 1}": bounded(items[i:i + size], first + i)}
+            for i in range(0, len(items), size)]
+
+
 def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build_date: str = "") -> Site:
     """Pages and navigation for the corpus; `handwritten` pages (docs/) get a converted Traditional twin.
 
@@ -135,7 +150,7 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
         site.pages.update(cat_pages)
         nav.append({tr(T["home"], edition): src_path("index.md", edition)})
         if more:
-            nav.append({tr(T["catalogue"], edition): more})
+            nav.append({tr(T["catalogue"], edition): bounded(more)})
         groups: dict[str, list] = defaultdict(list)
         for doc in docs:
             site.pages[doc_src(doc.slug, edition)] = document_page(doc, edition, web.view(doc, edition))
@@ -143,8 +158,8 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
             region = edition_text(doc.meta.region or UNSPECIFIED, edition, doc.meta.script)
             groups[region].append({html.escape(title): doc_src(doc.slug, edition)})
         # Nav titles are printed unescaped by the theme: scraped titles and regions are escaped here.
-        nav.append({tr(T["documents"], edition): [{html.escape(region): items}
-                                                   for region, items in groups.items()]})
+        nav.append({tr(T["documents"], edition): bounded([{html.escape(region): bounded(items)}
+                                                           for region, items in groups.items()])})
         index_pages, index_nav = web.pages(edition)
         site.pages.update(index_pages)
         nav.append(index_nav)
