@@ -133,8 +133,9 @@ def test_each_edition_is_written_in_its_own_script(parsed):
     strings, labels and converted text are all in the page's edition."""
     for url, page in parsed.items():
         edition = urls.edition_of(url)
-        stray = {ch for ch in page.text() if not script.in_script(ch, edition)}
-        assert not stray, f"{url} ({edition}): {''.join(sorted(stray))}"
+        text = page.text()
+        where = [text[max(0, i - 8):i + 8] for i, ch in enumerate(text) if not script.in_script(ch, edition)]
+        assert not where, f"{url} ({edition}): {where[:5]}"
 
 
 def test_title_and_header_are_in_the_edition_script(parsed):
