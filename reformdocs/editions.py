@@ -1,8 +1,10 @@
 """The two editions as the theme sees them: a page's edition, language and counterpart.
 
 The templates (``overrides/main.html``, ``partials/alternate.html``, ``partials/language.html``)
-get these as Jinja filters and a global, so ``<html lang>``, the hreflang links and the header
-switch follow the same URL rules as the pages themselves (`urls`), with no path logic in templates.
+get these as Jinja filters and globals (hooks: ``on_env``), so ``<html lang>``, the hreflang links,
+the header switch, the theme's strings and the site's name follow the same URL and script rules as
+the pages themselves (`urls`, `script`), with no path logic in templates. What happens in the
+reader's browser (the remembered edition) is ``docs/javascripts/editions.js``.
 """
 from __future__ import annotations
 

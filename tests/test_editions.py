@@ -105,6 +105,20 @@ def first_difference(a: str, b: str) -> str:
     return f"at {i}: …{a[max(0, i - 20):i + 20]!r} vs …{b[max(0, i - 20):i + 20]!r}"
 
 
+def test_template_helpers():
+    assert editions.in_edition("zh-Hant/documents/x/", "Hans") == "documents/x/"
+    assert editions.in_edition("documents/x/", "Hant") == "zh-Hant/documents/x/"
+    assert editions.in_edition("", "Hans") == "" and editions.in_edition("", "Hant") == "zh-Hant/"
+    assert [editions.lang_of(u) for u in ("", "about/", "zh-Hant/about/")] == ["zh-Hans", "zh-Hans", "zh-Hant"]
+    assert editions.in_script_of("找到 1 个符合條件的結果", "zh-Hant/") == "找到 1 個符合條件的結果"
+    assert editions.in_script_of("改革文件库", "documents/x/") == "改革文件库"
+    config = {"site_name": "改革文件库 Reform Documents", "extra": {"alternate": True}, "theme": "t"}
+    hant = editions.EditionConfig(config, "zh-Hant/documents/x/")
+    assert hant.site_name == hant["site_name"] == "改革文件庫 Reform Documents"
+    assert hant.extra == {"alternate": True, "homepage": "zh-Hant/"} and hant["theme"] == "t"
+    assert config["extra"] == {"alternate": True}  # the site's own config is left alone
+
+
 def test_every_page_has_its_counterpart(parsed):
     hans = {u for u in parsed if urls.edition_of(u) == "Hans"}
     hant = {u for u in parsed if urls.edition_of(u) == "Hant"}
