@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import copy
 import math
+import os
 import pathlib
 import re
 import unicodedata
@@ -319,6 +320,15 @@ class WordModel:
                     total += switch
                 last_script = script
         return total, last_script
+
+    def scores_after(self, before: str, texts: list[str]) -> list[float]:
+        """[score(before + t) for t in texts], the same numbers; quicker when the texts differ
+        only in Chinese characters near their start (they are split at their common end)."""
+        if len(texts) < 2:
+            return [self.score(before + text) for text in texts]
+        common = len(os.path.commonprefix([text[::-1] for text in texts]))
+        after = texts[0][len(texts[0]) - common:]
+        return self.scores_between(before, [text[:len(text) - common] for text in texts], after)
 
     def scores_between(self, before: str, middles: list[str], after: str) -> list[float]:
         """[score(before + m + after) for m in middles], the same numbers; quicker when the

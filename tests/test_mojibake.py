@@ -258,6 +258,9 @@ def test_memoised_segmentation_scores_like_the_plain_route():
             middles = [run[:1], run[:2], "", "?", run[-1:]]
             assert lm.scores_between(before[-8:], middles, run + "。" + before) == [
                 lm._score(before[-8:] + m + run + "。" + before) for m in middles]
+            texts = [m + run + "。" + before for m in middles]
+            assert lm.scores_after(before[-8:], texts) == [
+                lm._score(before[-8:] + t) for t in texts]
 
 
 def test_fillers_are_the_completions_of_the_gap():

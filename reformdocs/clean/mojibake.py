@@ -350,6 +350,16 @@ class Site:
                 self._scores[keys[i]] = score
         return [self._scores[key] for key in keys]
 
+    def score_all(self, readings: list[str], end: int) -> None:
+        """Work out score(chars, end) for many `chars` together (remembered for `score`)."""
+        todo = [c for c in dict.fromkeys(readings)
+                if (c, end, "", True, self.right_end) not in self._scores]
+        raws = [self._raw(chars, end, "") for chars in todo]
+        self.doc.simplify_all(raw for _, raw in raws)
+        reads = [self.doc.simplified(raw)[len(before):] for before, raw in raws]
+        for chars, score in zip(todo, self.doc.model.scores_after(self.left, reads)):
+            self._scores[(chars, end, "", True, self.right_end)] = score
+
     def prepare(self, calls) -> None:
         """Make ready to `score` each (chars, end, supplied): their texts Simplified at once."""
         self.doc.simplify_all([self._raw(chars, end, supplied)[1] for chars, end, supplied in calls])
@@ -436,8 +446,8 @@ class Realigner:
         else:
             return []
         decoded = _with_leads(data)
-        self.site.prepare((fit, self.end, "") for _, chars in decoded
-                          if (fit := self._fitting(chars)) is not None)
+        self.site.score_all([fit for _, chars in decoded
+                             if (fit := self._fitting(chars)) is not None], self.end)
         return [r for lead, chars in decoded if (r := self._reading(lead, chars))]
 
     def _fitting(self, chars: str) -> str | None:
@@ -477,8 +487,8 @@ class Realigner:
         decoded = [(lead, head) for lead, head in _with_leads(self.run[:-1])
                    if site.doc.in_script(head[:1]) and site.doc.in_script(head[1:])]
         site.doc.simplify_all(head for _, head in decoded)
-        for lead, head in decoded:
-            score = site.doc.model.score(site.left + site.doc.simplified(head))
+        scores = site.doc.model.scores_after(site.left, [site.doc.simplified(h) for _, h in decoded])
+        for (lead, head), score in zip(decoded, scores):
             heads.append((score, lead, head))
         chars = [ch for trail in LEADS if (ch := table.get(self.run[-1] << 8 | trail))
                  and self._fits_hint(ch) and site.doc.in_script(ch)]
