@@ -1,0 +1,109 @@
+"""Injection attempts in headless Chromium: a text full of script, HTML, Markdown and template
+payloads (body, headings, title, sidecar) is built; its page is opened in both editions and every
+element of the article is hovered and clicked, every link followed. No dialog may open, no payload
+may run (each one tries to set window.__pwned), nothing may be fetched from a payload's URL, and
+every payload must be readable on the page as text."""
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .. import hostile
+from ..conftest import build_site
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+PAGE = f"documents/{hostile.INJECTION_SLUG}/"
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    folder = hostile.write_injection_corpus(tmp_path_factory.mktemp("injection") / "src")
+    dest = tmp_path_factory.mktemp("injection-site") / "site"
+    result = build_site(dest, env={"REFORMDOCS_SOURCES": str(folder)})
+    assert result.returncode == 0, result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(dest)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """Dialogs opened and suspicious requests made by a page, and whether a payload ran."""
+
+    def __init__(self, page, root: str):
+        self.page, self.root = page, root
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("request", self._request)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def _request(self, request):
+        url = request.url
+        if not url.startswith(self.root) or url.rstrip("/").endswith(("/x", "/y")):
+            self.requests.append(url)
+
+    def assert_clean(self, where: str):
+        assert self.dialogs == [], where
+        assert self.requests == [], where
+        assert self.page.evaluate("typeof window.__pwned") == "undefined", where
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_nothing_runs_and_every_payload_reads_as_text(browser, root, prefix):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, root)
+    url = root + prefix + PAGE
+    assert page.goto(url).ok
+    page.wait_for_load_state("load")
+    watch.assert_clean("on load")
+
+    text = page.evaluate("document.body.innerText")
+    ascii_payloads = [p for p in hostile.ALL_PAYLOADS if p.isascii()]
+    expected = hostile.PAYLOADS + tuple(hostile.SIDECAR_PAYLOADS.values()) if not prefix else ascii_payloads
+    assert [p for p in expected if p not in text and p not in hostile.HEADING_PAYLOADS] == []
+    if not prefix:
+        assert page.title().startswith(hostile.SIDECAR_PAYLOADS["title"])
+
+    count = page.locator("article *").count()
+    assert count > 100
+    followed = 0
+    for i in range(count):
+        element = page.locator("article *").nth(i)
+        if not element.is_visible():
+            continue
+        element.hover(timeout=2000)
+        href = element.get_attribute("href") if element.evaluate("e => e.tagName") == "A" else None
+        element.click(timeout=2000, no_wait_after=href is None)
+        if page.url.split("#")[0] != url:  # a link to another page: look there too, then come back
+            page.wait_for_load_state("load")
+            watch.assert_clean(f"after following {href}")
+            followed += 1
+            page.goto(url)
+        watch.assert_clean(f"after clicking element {i}")
+    assert followed >= 1
+    context.close()
