@@ -1,12 +1,17 @@
 """Stage 3, script: Simplified (Hans) and Traditional (Hant) editions of any text.
 
-OpenCC's phrase-level configs do the conversion: ``t2s`` to Simplified, and ``s2t`` to Traditional,
-not ``s2twp``: these are mainland documents, so Taiwan's vocabulary (信息 -> 資訊) would put words in
-the authors' mouths; only the script changes. Corrections for OpenCC misconversions met in this
+OpenCC's phrase-level configs do the conversion: ``s2tw`` to Traditional and ``t2s`` back. Both
+change characters only, not vocabulary: ``s2twp`` would rewrite mainland wording into Taiwan's
+(信息 -> 資訊) and put words in the authors' mouths. ``s2tw`` rather than plain ``s2t`` because its
+forms are the ones Traditional readers and Big5 texts use (為 群 著 眾 啟 裡, not OpenCC's
+standard 爲 羣 着 衆 啓 裏). ``t2s`` reads all of them back except 著 where Simplified writes 着
+(著力, 隨著); ``tw2s`` would, but it also breaks words (土著 -> 土着), so those phrases are
+overrides. Corrections for OpenCC misconversions met in this
 domain live in ``data/script_overrides.yml`` and win over OpenCC in both directions.
 
-A text's own script is never round-tripped through the other one (see `edition_text`). Which script a text is in is judged by the national character sets: Big5 for Traditional,
-GB2312 for Simplified.
+A text's own script is never round-tripped through the other one (see `edition_text`). Which
+script a text is in is judged by the national character sets: Big5 for Traditional, GB2312 for
+Simplified.
 """
 from __future__ import annotations
 
@@ -18,9 +23,9 @@ import opencc
 import yaml
 
 EDITIONS = ("Hans", "Hant")
-CONFIGS = {"Hans": "t2s.json", "Hant": "s2t.json"}
+CONFIGS = {"Hans": "t2s.json", "Hant": "s2tw.json"}
 # Further standards of each script, consulted before changing a character of an original.
-REGIONAL = {"Hans": (), "Hant": ("s2tw.json", "s2hk.json")}
+REGIONAL = {"Hans": (), "Hant": ("s2t.json", "s2hk.json")}
 CHARSETS = {"Hans": "gb2312", "Hant": "big5"}
 PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area: never in a source text after decoding
 
