@@ -455,8 +455,7 @@ class WordModel:
             if single is not None and cached_of is not None:
                 single = cached_of(han[i]) or single
             score = (oov if single is None else single + shift) + best[i + 1]
-            j = i + 2
-            while j <= n:
+            for j in range(i + 2, n + 1):
                 fragment = han[i:j]
                 logp = step(fragment, _ABSENT)
                 if logp is _ABSENT:
@@ -466,7 +465,6 @@ class WordModel:
                         logp = cached_of(fragment) or logp
                     if logp + shift + best[j] > score:
                         score = logp + shift + best[j]
-                j += 1
             best[i] = score
 
     def segment(self, han: str) -> list[str]:
@@ -490,8 +488,7 @@ class WordModel:
             if single is not None and cached_of is not None:
                 single = cached_of(han[i]) or single
             score = (oov if single is None else single + shift) + best[i + 1]
-            j = i + 2
-            while j <= n:  # a fragment that is no word and no word's prefix ends the search
+            for j in range(i + 2, n + 1):  # a fragment no word starts with ends the search
                 fragment = han[i:j]
                 logp = step(fragment, _ABSENT)
                 if logp is _ABSENT:
@@ -501,7 +498,6 @@ class WordModel:
                         logp = cached_of(fragment) or logp
                     if logp + shift + best[j] > score:
                         score, ends[i] = logp + shift + best[j], j
-                j += 1
             best[i] = score
         return best, ends
 
