@@ -107,3 +107,22 @@ def test_nothing_runs_and_every_payload_reads_as_text(browser, root, prefix):
         watch.assert_clean(f"after clicking element {i}")
     assert followed >= 1
     context.close()
+
+
+@pytest.mark.parametrize("query", ["pwned", "<script>", "onerror", "javascript:"])
+def test_search_results_show_payloads_as_text(browser, root, query):
+    """The search dialog renders titles, headings and snippets of the text: as text too."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, root)
+    assert page.goto(root + PAGE).ok
+    page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    page.fill(".md-search__input", query)
+    page.wait_for_selector(f'.md-search-result[data-rd-state="done"][data-rd-query="{query}"]', timeout=15000)
+    results = page.locator(".md-search-result")
+    shown = results.inner_text()
+    assert query in shown
+    for i in range(results.locator("a").count()):
+        results.locator("a").nth(i).hover(timeout=2000)
+    watch.assert_clean(f"search for {query!r}")
+    context.close()
