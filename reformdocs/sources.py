@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,14 +92,24 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Problem]]:
     sources: list[Source] = []
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.txt")):
+        name = file_name(path)
+        if name != path.name:
+            problems.append(Problem(name, "file name is not UTF-8 (saved on a GBK system?); "
+                                          "published under this name, rename the file"))
         if not path.is_file() or path.is_symlink():
-            problems.append(Problem(path.name, "is not a regular file; skipped"))
+            problems.append(Problem(name, "is not a regular file; skipped"))
             continue
         sidecar: dict = {}
         side = path.with_suffix(".yml")
         if side.is_file():
             sidecar, problem = read_sidecar(side)
             if problem:
-                problems.append(Problem(path.name, problem))
-        sources.append(Source(path.name, path.read_bytes(), sidecar))
+                problems.append(Problem(name, problem))
+        sources.append(Source(name, path.read_bytes(), sidecar))
     return sources, problems
+
+
+def file_name(path: Path) -> str:
+    """The file's name as text: bytes that are not UTF-8 become ``\\xNN`` (a name carrying lone
+    surrogates cannot be written into any page or download)."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")

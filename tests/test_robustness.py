@@ -19,7 +19,8 @@ from reformdocs.decode import decode
 from . import hostile
 from .conftest import build_site
 
-GOOD = "good.txt"  # an ordinary document every corpus below holds beside the bad input
+GOOD = "good.txt"
+GBK_NAME = "改革.txt".encode("gbk")  # file-name bytes as a Chinese Windows system writes them  # an ordinary document every corpus below holds beside the bad input
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # file name -> (bytes, what the message must say)
@@ -134,6 +135,18 @@ def test_any_file_name_gives_a_safe_slug_and_page_path(tmp_path, name):
         assert posixpath.normpath(path) == path and not path.startswith(("/", "..")), path
 
 
+def test_a_file_name_that_is_not_utf8_is_reported_and_published(tmp_path):
+    """A GBK file name (a scrape saved on Windows) once crashed the build when the name reached
+    the downloads; it is now published under a readable, writable name and reported."""
+    corpus, problems = corpus_of(tmp_path, {os.fsdecode(GBK_NAME): hostile.tiny_text(3).encode()})
+    shown = GBK_NAME.decode("utf-8", "backslashreplace")
+    assert [(p.file, "file name is not UTF-8" in p.message) for p in problems] == [(shown, True)]
+    assert published(corpus) == {GOOD, shown}
+    for doc in corpus.documents:
+        doc.source_name.encode("utf-8")
+        assert SLUG.match(doc.slug)
+
+
 def test_file_names_that_differ_only_in_non_ascii_get_distinct_slugs(tmp_path):
     corpus, _ = corpus_of(tmp_path, {"改革一.txt": hostile.tiny_text(1).encode(),
                                       "改革二.txt": hostile.tiny_text(2).encode()})
@@ -173,6 +186,7 @@ def bad_corpus(tmp_path_factory) -> Path:
         (folder / f"{name}.yml").write_bytes(b"slug: shared-slug\n")
     (folder / "escape.txt").write_bytes(hostile.tiny_text(4).encode())
     (folder / "escape.yml").write_bytes(b"slug: ../../../escaped\n")
+    (folder / os.fsdecode(GBK_NAME)).write_bytes(hostile.tiny_text(5).encode())
     return folder
 
 
@@ -181,6 +195,7 @@ EXPECTED_WARNINGS = [(name, reason) for name, (_, reason) in BAD_TEXTS.items()] 
     ("bad-yaml.txt", "sidecar bad-yaml.yml is not valid YAML"),
     ("b.txt", "claims slug 'shared-slug', already used by a.txt"),
     ("escape.txt", "slug '../../../escaped' is not lowercase ASCII"),
+    (GBK_NAME.decode("utf-8", "backslashreplace"), "file name is not UTF-8"),
 ]
 BUILT_SLUGS = ["copy-of-good", "nul", "bad-yaml", "shared-slug", "escape"]
 
@@ -215,7 +230,7 @@ def test_every_good_document_is_built_in_both_editions(lenient_build):
     dest, _, _ = lenient_build
     built = sorted(p.parent.name for p in (dest / "documents").glob("*/index.html"))
     emoji = [s for s in built if s.startswith("doc-")]
-    assert len(emoji) == 1  # 改革 文件 🚀.txt, slug from a hash of its name
+    assert len(emoji) == 2  # 改革 文件 🚀.txt and the GBK name: slugs from a hash of the name
     assert sorted(set(built) - set(emoji)) == sorted(BUILT_SLUGS)
     assert sorted(p.parent.name for p in (dest / "zh-Hant" / "documents").glob("*/index.html")) == built
 
