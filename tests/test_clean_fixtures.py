@@ -40,12 +40,15 @@ def test_audit_accounts_for_everything(page):
             assert e.before == lines[e.line - 1]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+# Expected texts with a table write it as rows, not as the flattened cells a scrape has, so
+# cleaning them again is not a fixed point by design; the others must be.
+UNTABLED = [p for p in PAGES if "\n| " not in p.with_suffix(".expected.txt").read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("page", UNTABLED, ids=[p.stem for p in UNTABLED])
 def test_fixture_is_a_fixed_point(page):
-    """The expected text, cleaned again, stays as it is and needs no edit (tables aside)."""
+    """The expected text, cleaned again, stays as it is and needs no edit."""
     expected = page.with_suffix(".expected.txt").read_text(encoding="utf-8").rstrip("\n")
-    if "\n| " in expected:
-        pytest.skip("tables are rendered as rows, not as the flattened cells a scrape has")
     cleaned = clean(expected)
     assert render(cleaned) == expected
     assert cleaned.edits == []
