@@ -24,13 +24,13 @@ LABELS = {
              "type": "文种", "original": "原文字体", "source": "来源", "audit": "校勘记",
              "converted": "本页由繁体原文自动转换为简体。", "see_original": "查看原文",
              "scripts": {"Hans": "简体", "Hant": "繁体"},
-             "no_edits": "清理时未作改动。", "what": "改动", "where": "位置", "rule": "规则",
+             "no_edits": "清理时未作改动。", "where": "位置", "note": "说明",
              "before": "原文", "after": "改为", "line": "第{n}行"},
     "Hant": {"number": "發文字號", "issuer": "發文機關", "date": "成文日期", "region": "地區",
              "type": "文種", "original": "原文字體", "source": "來源", "audit": "校勘記",
              "converted": "本頁由簡體原文自動轉換為繁體。", "see_original": "查看原文",
              "scripts": {"Hans": "簡體", "Hant": "繁體"},
-             "no_edits": "清理時未作改動。", "what": "改動", "where": "位置", "rule": "規則",
+             "no_edits": "清理時未作改動。", "where": "位置", "note": "說明",
              "before": "原文", "after": "改為", "line": "第{n}行"},
 }
 KIND_NAMES = {"removed": "删除 removed", "replaced": "修复 repaired", "joined": "接合 joined",
@@ -117,16 +117,25 @@ def meta_block(doc: Document, edition: str, conv) -> str:
 
 
 def audit_rows(edits: list[Edit], edition: str) -> str:
+    """Every edit with its line, before and after, grouped by rule and kind (a header row each,
+    groups in order of first use); a row's note is printed only where it differs from the row
+    above in its group, so a rule applied a hundred times does not repeat its note a hundred times."""
     lab = LABELS[edition]
-    kinds = {k: edition_text(v, edition, "Hans") for k, v in KIND_NAMES.items()}
-    head = "".join(f"<th>{lab[k]}</th>" for k in ("where", "what", "before", "after", "rule"))
-    rows = []
+    groups: dict[tuple[str, str], list[Edit]] = {}
     for e in edits:
-        where = lab["line"].format(n=e.line) if e.line else ""
-        rows.append(
-            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in (
-                where, kinds.get(e.kind, e.kind), e.before, e.after)) +
-            f'<td><code>{html.escape(e.rule)}</code><br><small>{html.escape(e.note)}</small></td></tr>')
+        groups.setdefault((e.rule, e.kind), []).append(e)
+    head = "".join(f"<th>{lab[k]}</th>" for k in ("where", "before", "after", "note"))
+    rows = []
+    for (rule, kind), group in groups.items():
+        what = edition_text(KIND_NAMES.get(kind, kind), edition, "Hans")
+        rows.append(f'<tr class="audit-rule"><th colspan="4"><code>{html.escape(rule)}</code> '
+                    f"{html.escape(what)} ×{len(group)}</th></tr>")
+        note = None
+        for e in group:
+            cells = (lab["line"].format(n=e.line) if e.line else "", e.before, e.after,
+                     e.note if e.note != note else "")
+            note = e.note
+            rows.append("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>")
     return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="audit-table">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
 

@@ -140,9 +140,12 @@ def test_departments_index_lists_every_task_ndrc_leads_in_001(built_site, pages)
         unit = convert("市发改委", edition)
         m = re.search(rf'<h2 id="(d-[0-9a-f]+)">{unit}<', html)
         assert m, unit
-        entry = entry_html(built_site, name, m.group(1))
-        lead = entry.split('class="dept-lead"', 1)[1].split("</div>", 1)[0]
-        sections = [resolve(built_site, name, h) for h in re.findall(r'href="([^"]*#[^"]*)"', lead)]
+        entry = entry_html(built_site, name, m.group(1))  # counts, and a link to the unit's tasks
+        assert f"{convert('牵头 Leads', edition)} ({expected})" in entry
+        tasks = resolve(built_site, name, re.findall(r'href="([^"]*)"', entry)[-1])[0]
+        html = (built_site / tasks).read_text(encoding="utf-8")
+        lead = html.split('class="dept-lead"', 1)[1].split("</div>", 1)[0]
+        sections = [resolve(built_site, tasks, h) for h in re.findall(r'href="([^"]*#[^"]*)"', lead)]
         assert len(sections) == expected
         assert {t for t, _ in sections} == {prefix + TAIYUAN}
         assert all(f in pages[prefix + TAIYUAN].ids for _, f in sections)

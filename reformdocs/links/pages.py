@@ -11,6 +11,7 @@ from ..model import Document
 from ..render import front_matter, inline
 from ..script import edition_text
 from ..urls import doc_url, relative, src_path, url_of
+from .departments import ROLES
 from .glossary import terms
 from .text import PREAMBLE, anchor, heading_text, hans
 
@@ -40,7 +41,7 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
     "departments_intro": "任务分工中列出的牵头单位和责任单位，按地区分组，附各自负责的任务（章节）。",
     "departments_intro_en": "The lead and responsible units named in task lists, grouped by region, "
                             "with the tasks (sections) each leads or shares.",
-    "lead": "牵头 Leads", "share": "参与 Shares", "units": "{n}个单位 · units: {n}",
+    "all_tasks": "全部任务 All tasks", "lead": "牵头 Leads", "share": "参与 Shares", "units": "{n}个单位 · units: {n}",
     "all_places": "全部章节 All sections", "pages": "分页 Pages", "page": "第{n}页",
     "preamble": "正文前 Preamble", "unspecified": "未注明 Not stated",
     "facet_intro": "共{n}份文件 · {n} documents",
@@ -62,6 +63,13 @@ def cited_src(first: str, edition: str) -> str:
 def region_src(region: str, edition: str) -> str:
     """The page of a region's departments (its units' entries)."""
     return src_path(f"departments/{anchor('r', region)}.md", edition)
+
+
+def unit_pages(region: str, name: str, roles: dict, edition: str) -> list[str]:
+    """The pages listing a unit's tasks: departments/r-<region>/d-<unit>/, then …/2/ …"""
+    count = sum(len(by_documents(roles[role])) for role in ROLES if roles[role])
+    folder = f"departments/{anchor('r', region)}/{unit_anchor(region, name)}"
+    return [src_path(f"{folder}/index.md" if n == 1 else f"{folder}/{n}.md", edition) for n in range(1, count + 1)]
 
 
 def by_documents(places: dict) -> list[dict]:
@@ -214,8 +222,9 @@ class Pages:
         return pages, nav
 
     def departments(self) -> tuple[dict[str, str], list]:
-        """The departments index (regions) and one page per region: each unit with the tasks it
-        leads and shares."""
+        """The departments index (regions), one page per region (its units, each with how many
+        tasks it leads and shares) and per unit the pages of its tasks, ROWS sections a page:
+        a region's page grows with its units, never with its documents."""
         e = self.edition
         index_src = src_path(DEPARTMENTS, e)
         regions: dict[str, list] = defaultdict(list)
@@ -231,22 +240,41 @@ class Pages:
             title = f"{tr(T['departments'], e)} · {label}"
             body = [front_matter(title=title), f"# {inline(title)}", "",
                     f'<p><a href="{relative(url_of(index_src), here)}">{html.escape(tr(T["departments"], e))}</a></p>', ""]
+            region_nav: list = [src]
             for name, roles in sorted(regions[region]):
-                body += [f"## {inline(tr(name, e))} {{#{unit_anchor(region, name)}}}", ""]
-                parts = []
-                for role in ("lead", "share"):
-                    if roles[role]:
-                        tasks = {place: 1 for place in roles[role]}
-                        parts.append(f'<div class="dept-{role}"><p>{html.escape(tr(T[role], e))}'
-                                     f" ({len(tasks)}):</p>{self.places_list(tasks, here, counts=False)}</div>")
-                body += ['<div class="dept-entry">' + "".join(parts) + "</div>", ""]
+                unit = tr(name, e)
+                srcs = unit_pages(region, name, roles, e)
+                body += [f"## {inline(unit)} {{#{unit_anchor(region, name)}}}", ""]
+                counts = [f"{html.escape(tr(T[role], e))} ({len(roles[role])})" for role in ROLES if roles[role]]
+                body += [f'<p class="dept-entry">{" · ".join(counts)} · <a href="{relative(url_of(srcs[0]), here)}">'
+                         f"{html.escape(tr(T['all_tasks'], e))}</a></p>", ""]
+                back = f"{url_of(src)}#{unit_anchor(region, name)}"
+                pages.update(self.unit_listing(srcs, f"{label} · {unit}", (back, title), roles))
+                region_nav.append({html.escape(unit): srcs if len(srcs) > 1 else srcs[0]})
             pages[src] = "\n".join(body) + "\n"
-            nav.append({html.escape(label): src})
+            nav.append({html.escape(label): region_nav})
             count = tr(T["units"], e).format(n=len(regions[region]))
             items.append(f'<li><a href="{relative(here, url_of(index_src))}">{html.escape(label)}</a> · '
                          f"{html.escape(count)}</li>")
         pages[index_src] = self.page("departments", [f'<ul class="dept-regions">{"".join(items)}</ul>', ""])
         return pages, nav
+
+    def unit_listing(self, srcs: list[str], title: str, back: tuple[str, str], roles: dict) -> dict[str, str]:
+        """Pages `srcs` of a unit's tasks: those it leads, then those it shares, ROWS sections a
+        page (whole documents); `back` is (URL, title) of the unit's entry on its region's page."""
+        e = self.edition
+        chunks = [(role, part) for role in ROLES if roles[role]
+                  for part in by_documents({place: 1 for place in roles[role]})]
+        pages = {}
+        for n, (src, (role, chunk)) in enumerate(zip(srcs, chunks), start=1):
+            here = url_of(src)
+            name = title if n == 1 else f"{title} · {tr(T['page'], e).format(n=n)}"
+            pages[src] = "\n".join([
+                front_matter(title=name), f"# {inline(name)}", "",
+                f'<p><a href="{relative(back[0], here)}">{html.escape(back[1])}</a></p>', self.pager(srcs, here), "",
+                f'<div class="dept-{role}"><p>{html.escape(tr(T[role], e))} ({len(roles[role])}):</p>'
+                f"{self.places_list(chunk, here, counts=False)}</div>", ""]) + "\n"
+        return pages
 
     def facet(self, field: str) -> str:
         src, title_key, prefix = FACETS[field]
