@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from reformdocs import editions, export, offline, pipeline, search, site, sources
+from reformdocs import editions, export, offline, pipeline, render, search, site, sources
 
 log = logging.getLogger("mkdocs.hooks.reformdocs")
 SOURCE_DIR = "source_texts"
@@ -68,6 +68,11 @@ def on_env(env, config, files):
     env.filters.update(editions.FILTERS)
     env.globals.update(editions.GLOBALS)
     return env
+
+
+def on_post_page(output, page, config):
+    # Every page without the templates' indentation (render.squeeze).
+    return render.squeeze(output)
 
 
 def on_post_build(config):

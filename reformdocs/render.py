@@ -147,6 +147,19 @@ def audit_section(doc: Document, edition: str) -> list[str]:
             f"## {lab['audit']} Editorial notes {{#audit}}", "", body, "", "</section>"]
 
 
+# A run of whitespace with a line break in it (indentation of the theme's templates), or an element
+# whose whitespace is content.
+LAYOUT_SPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|[ \t\r\f]*\n\s*", re.S | re.I)
+
+
+def squeeze(page: str) -> str:
+    """A rendered HTML page with each whitespace run that holds a line break cut to that line break,
+    outside <pre>, <textarea>, <script> and <style>. A browser shows any whitespace run as one
+    space (white-space: normal), so the page looks and reads the same; the theme's indentation was
+    a tenth of a document page and more of its navigation."""
+    return LAYOUT_SPACE.sub(lambda m: m.group(1) or "\n", page)
+
+
 # Characters a YAML stream may not hold, or would read as line breaks inside a quoted scalar.
 YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 

@@ -89,3 +89,20 @@ def test_home_catalogue_lists_every_document(built_site):
     assert "Taiyuan Municipal People" in home
     hant_home = (built_site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
     assert script.convert("太原市人民政府关于印发", "Hant") in hant_home
+
+
+def test_squeeze_cuts_layout_whitespace_and_keeps_what_is_content():
+    from reformdocs.render import squeeze
+    page = ('<ul>\n    <li>\n      <a href="#s1">一、总则</a>\n    </li>\n</ul>\n  <p>a b</p>'
+            '<pre>x\n    y</pre>\n  <textarea>\n  t</textarea> <script>\n  var a;\n</script>\n\n')
+    assert squeeze(page) == ('<ul>\n<li>\n<a href="#s1">一、总则</a>\n</li>\n</ul>\n<p>a b</p>'
+                             '<pre>x\n    y</pre>\n<textarea>\n  t</textarea> <script>\n  var a;\n</script>\n')
+    assert squeeze(squeeze(page)) == squeeze(page)
+
+
+def test_built_pages_carry_no_template_indentation(built_site):
+    pages = sorted(built_site.glob("documents/*/index.html")) + sorted(built_site.glob("zh-Hant/documents/*/index.html"))
+    assert len(pages) == 10
+    for path in pages:
+        text = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"\n[ \t]", text), path
