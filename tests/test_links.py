@@ -280,3 +280,15 @@ def test_long_listings_split_between_documents():
     assert [k for part in parts for k in part] == list(places)  # nothing lost, order kept
     assert len(parts) > 1 and all(len(p) < pages_mod.ROWS + 7 for p in parts)
     assert all(len({s for s, _ in p} & {s for s, _ in q}) == 0 for p, q in zip(parts, parts[1:]))
+
+
+def test_cited_by_on_the_page_is_bounded_and_links_the_full_entry():
+    from reformdocs.links import CITED_BY
+    plan = made_doc("plan", "某市人民政府关于印发某市综合配套改革试验总体方案的通知", "推进大通关建设。", "甲省某市")
+    citing = [made_doc(f"c{i:02d}", f"乙区关于落实试验方案的意见{i}", "根据《某市综合配套改革试验总体方案》，推进大通关。",
+                       "甲省乙区") for i in range(CITED_BY + 5)]
+    web = analyse([plan] + citing, "https://e.org/", "2024-01-02")
+    assert len(web.cited_by["plan"]) == CITED_BY + 5
+    html = web.view(plan, "Hans").after_meta()
+    assert html.count("<li>") == CITED_BY + 1
+    assert re.search(r'<a href="\.\./\.\./cited-documents/[0-9a-f]+/#c-[0-9a-f]+">全部25处 All 25 places</a>', html)

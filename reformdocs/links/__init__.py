@@ -30,9 +30,10 @@ from .text import anchor, hans, paragraphs, section_paths
 
 __all__ = ["Web", "DocLinks", "analyse"]
 
+CITED_BY = 20  # citing places listed on the cited document's page; all of them on its entry
 UI = {  # interface strings of document pages, Simplified; converted for Hant
     "cited_by": "被引用 Cited by", "related": "相关章节 Related sections", "cite": "引用本节 Cite",
-    "cited_doc": "引用文件 Cited document",
+    "cited_doc": "引用文件 Cited document", "all_cited_by": "全部{n}处 All {n} places",
     "unit": "责任部门 Department", "on_site": "本站文件 Document on this site",
 }
 
@@ -136,8 +137,13 @@ class DocLinks:
         """"Cited by" (the places of other documents that cite this one), and the document's part
         of the references of its sections."""
         cited = self.web.cited_by.get(self.doc.slug, [])
-        return (self._list("cited-by", UI["cited_by"], [self._place(s, p) for s, p, _ in cited]) +
-                cite_data(self.doc, self.edition, self.web.build_date))
+        items = [self._place(s, p) for s, p, _ in cited[:CITED_BY]]
+        if len(cited) > CITED_BY:  # the rest on the cited-documents entry: the page stays small
+            key = next(k for k, e in self.web.citations.entries.items() if e.target == self.doc.slug)
+            page = relative(url_of(cited_src(key[0], self.edition)), self.here)
+            items.append(f'<a href="{page}#{anchor("c", key)}">'
+                         f'{html.escape(tr(UI["all_cited_by"], self.edition).format(n=len(cited)))}</a>')
+        return self._list("cited-by", UI["cited_by"], items) + cite_data(self.doc, self.edition, self.web.build_date)
 
     def after_heading(self, section: Section) -> str:
         """The cite control, with the section's absolute URL."""
