@@ -99,26 +99,36 @@ def catalogue_pages(docs: list[Document], edition: str) -> tuple[dict[str, str],
     return pages, more
 
 
-def notes_page(docs: list[Document], edition: str) -> str:
-    src = src_path("editorial-notes.md", edition)
+def notes_pages(docs: list[Document], edition: str) -> tuple[dict[str, str], list[str]]:
+    """The editorial notes summary: counts of each kind of edit per document, PAGE_ROWS documents
+    a page (editorial-notes/, then editorial-notes/2/ …), each page linking every other."""
     kinds = sorted({e.kind for d in docs for e in d.audit})
     head = "".join(f"<th>{html.escape(c)}</th>" for c in
                    [tr("文件 Document", edition), tr("编码 Encoding", edition)] + [tr(KIND_NAMES.get(k, k), edition) for k in kinds])
-    rows = []
-    for doc in docs:
-        counts = defaultdict(int)
-        for e in doc.audit:
-            counts[e.kind] += 1
-        title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
-        link = relative(doc_url(doc.slug, edition) + "#audit", url_of(src))
-        cells = [f'<a href="{link}">{html.escape(title)}</a>', html.escape(doc.encoding)] + [
-            str(counts[k]) for k in kinds]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    title = tr(T["notes"], edition)
-    return "\n".join([front_matter(title=title), f"# {inline(title)}", "",
-                      f"<p>{html.escape(tr(T['notes_intro'], edition))}</p>", "",
-                      '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
-                      f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"]) + "\n"
+    chunks = [docs[i:i + PAGE_ROWS] for i in range(0, len(docs), PAGE_ROWS)] or [[]]
+    srcs = [src_path("editorial-notes.md" if n == 1 else f"editorial-notes/{n}.md", edition)
+            for n in range(1, len(chunks) + 1)]
+    pages = {}
+    for n, (src, chunk) in enumerate(zip(srcs, chunks), start=1):
+        here = url_of(src)
+        rows = []
+        for doc in chunk:
+            counts = defaultdict(int)
+            for e in doc.audit:
+                counts[e.kind] += 1
+            title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
+            link = relative(doc_url(doc.slug, edition) + "#audit", here)
+            cells = [f'<a href="{link}">{html.escape(title)}</a>', html.escape(doc.encoding)] + [
+                str(counts[k]) for k in kinds]
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        title = tr(T["notes"], edition) + (f" · {tr(T['page'], edition).format(n=n)}" if n > 1 else "")
+        pager = " · ".join(f'<a href="{relative(url_of(s), here)}">{i}</a>' for i, s in enumerate(srcs, start=1))
+        pages[src] = "\n".join([front_matter(title=title), f"# {inline(title)}", "",
+                                f"<p>{html.escape(tr(T['notes_intro'], edition))}</p>", "",
+                                f"<p>{pager}</p>" if len(srcs) > 1 else "", "",
+                                '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+                                f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"]) + "\n"
+    return pages, srcs
 
 
 def bounded(items: list, first: int = 1) -> list:
@@ -163,8 +173,9 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
         index_pages, index_nav = web.pages(edition)
         site.pages.update(index_pages)
         nav.append(index_nav)
-        site.pages[src_path("editorial-notes.md", edition)] = notes_page(docs, edition)
-        nav.append({tr(T["notes"], edition): src_path("editorial-notes.md", edition)})
+        notes, note_srcs = notes_pages(docs, edition)
+        site.pages.update(notes)
+        nav.append({tr(T["notes"], edition): bounded(note_srcs) if len(note_srcs) > 1 else note_srcs[0]})
         site.pages[src_path(export.DATA_PAGE, edition)] = export.data_page(docs, edition)
         nav.append(src_path(export.DATA_PAGE, edition))
         for src, content in sorted(handwritten.items()):

@@ -106,3 +106,18 @@ def test_built_pages_carry_no_template_indentation(built_site):
     for path in pages:
         text = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", path.read_text(encoding="utf-8"), flags=re.S)
         assert not re.search(r"\n[ \t]", text), path
+
+
+def test_editorial_notes_summary_is_paged_and_lists_every_document():
+    from pathlib import Path
+
+    from reformdocs import pipeline, sources
+    from reformdocs.site import PAGE_ROWS, notes_pages
+    texts, _ = sources.read_sources(Path(SOURCES))
+    docs = pipeline.process_corpus(texts).documents * 50  # 250 rows
+    pages, srcs = notes_pages(docs, "Hant")
+    assert srcs == ["zh-Hant/editorial-notes.md", "zh-Hant/editorial-notes/2.md", "zh-Hant/editorial-notes/3.md"]
+    rows = [page.count("<tr>") - 1 for page in pages.values()]
+    assert rows == [PAGE_ROWS, PAGE_ROWS, 50]
+    assert '<a href="2/">2</a> · <a href="3/">3</a>' in pages[srcs[0]]
+    assert '<a href="../">1</a> · <a href="./">2</a> · <a href="../3/">3</a>' in pages[srcs[1]]
