@@ -320,14 +320,13 @@ PAGE = {
 }
 
 
-def data_page(docs: list[Document], edition: str) -> str:
-    """The data page in `edition`: what each download holds, the schemas, licence and sources."""
+def data_pages(docs: list[Document], edition: str, rows: int) -> dict[str, str]:
+    """The data page in `edition`: what each download holds, the schemas, licence and sources,
+    the sources `rows` documents a page (data/, then data/2/ …, each page linking every other)."""
     def tr(text: str) -> str:
         return edition_text(text, edition, "Hans")
 
-    here = url_of(src_path(DATA_PAGE, edition))
-
-    def link(target: str, label: str) -> str:
+    def link(target: str, label: str, here: str) -> str:
         return f'<a href="{html.escape(relative(target, here))}">{html.escape(label)}</a>'
 
     def grid(cols, rows) -> str:
@@ -336,16 +335,28 @@ def data_page(docs: list[Document], edition: str) -> str:
         return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
                 f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>")
 
-    files = [(link(data_file(name), name), html.escape(fmt), html.escape(tr(what)),
-              link(schema_file(name), schema_file(name).rsplit("/", 1)[1])) for name, fmt, what in FILES]
-    sources = [(link(doc_url(d.slug, edition), title_of(d, edition)), html.escape(converter(d, edition)(d.meta.source)),
-                f"<code>{html.escape(d.source_name)}</code>", f"<code>{d.source_sha1[:12]}</code>")
-               for d in docs]
+    chunks = [docs[i:i + rows] for i in range(0, len(docs), rows)] or [[]]
+    srcs = [src_path(DATA_PAGE if n == 1 else f"{DATA_PAGE[:-3]}/{n}.md", edition) for n in range(1, len(chunks) + 1)]
     title = tr(PAGE["title"])
-    return "\n".join([
-        front_matter(title=title), f"# {inline(title)}", "",
-        para(tr(PAGE["intro"])), "", f'<p lang="en">{html.escape(PAGE["intro_en"])}</p>', "",
-        f"## {inline(tr(PAGE['files']))} {{#files}}", "", grid(PAGE["cols"], files), "",
-        f"## {inline(tr(PAGE['rights']))} {{#licence}}", "",
-        para(tr(PAGE["rights_zh"])), "", f'<p lang="en">{html.escape(PAGE["rights_en"])}</p>', "",
-        f"## {inline(tr(PAGE['sources']))} {{#sources}}", "", grid(PAGE["source_cols"], sources), ""])
+    pages = {}
+    for n, (src, chunk) in enumerate(zip(srcs, chunks), start=1):
+        here = url_of(src)
+        sources = [(link(doc_url(d.slug, edition), title_of(d, edition), here),
+                    html.escape(converter(d, edition)(d.meta.source)),
+                    f"<code>{html.escape(d.source_name)}</code>", f"<code>{d.source_sha1[:12]}</code>") for d in chunk]
+        pager = " · ".join(link(url_of(s), str(i), here) for i, s in enumerate(srcs, start=1))
+        sources_part = [f"## {inline(tr(PAGE['sources']))} {{#sources}}", "",
+                        f"<p>{pager}</p>" if len(srcs) > 1 else "", "", grid(PAGE["source_cols"], sources), ""]
+        if n > 1:
+            name = f"{title} · {tr(PAGE['sources'])} · {n}"
+            pages[src] = "\n".join([front_matter(title=name), f"# {inline(name)}", ""] + sources_part)
+            continue
+        files = [(link(data_file(name), name, here), html.escape(fmt), html.escape(tr(what)),
+                  link(schema_file(name), schema_file(name).rsplit("/", 1)[1], here)) for name, fmt, what in FILES]
+        pages[src] = "\n".join([
+            front_matter(title=title), f"# {inline(title)}", "",
+            para(tr(PAGE["intro"])), "", f'<p lang="en">{html.escape(PAGE["intro_en"])}</p>', "",
+            f"## {inline(tr(PAGE['files']))} {{#files}}", "", grid(PAGE["cols"], files), "",
+            f"## {inline(tr(PAGE['rights']))} {{#licence}}", "",
+            para(tr(PAGE["rights_zh"])), "", f'<p lang="en">{html.escape(PAGE["rights_en"])}</p>', ""] + sources_part)
+    return pages

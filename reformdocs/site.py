@@ -176,8 +176,9 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
         notes, note_srcs = notes_pages(docs, edition)
         site.pages.update(notes)
         nav.append({tr(T["notes"], edition): bounded(note_srcs) if len(note_srcs) > 1 else note_srcs[0]})
-        site.pages[src_path(export.DATA_PAGE, edition)] = export.data_page(docs, edition)
-        nav.append(src_path(export.DATA_PAGE, edition))
+        data = export.data_pages(docs, edition, PAGE_ROWS)
+        site.pages.update(data)
+        nav.append({tr(export.PAGE["title"], edition): bounded(list(data))} if len(data) > 1 else list(data)[0])
         for src, content in sorted(handwritten.items()):
             if edition != "Hans":
                 site.pages[src_path(src, edition)] = tr(content, edition)

@@ -188,8 +188,16 @@ def test_scraped_text_never_becomes_markup_in_any_download():
 
 
 def test_data_page_escapes_sidecar_text():
-    page = export.data_page([hostile_doc()], "Hans")
+    (page,) = export.data_pages([hostile_doc()], "Hans", 100).values()
     assert "<img" not in page and "&lt;img src=x" in page and "<script>" not in page
+
+
+def test_data_page_lists_sources_a_page_at_a_time():
+    pages = export.data_pages([hostile_doc()] * 5, "Hant", 2)
+    assert list(pages) == ["zh-Hant/data.md", "zh-Hant/data/2.md", "zh-Hant/data/3.md"]
+    assert [p.count("<tr>", p.index("{#sources}")) - 1 for p in pages.values()] == [2, 2, 1]
+    assert all(p.count('id="licence"') + p.count("{#licence}") == (n == 0) for n, p in enumerate(pages.values()))
+    assert '<a href="../">1</a> · <a href="./">2</a> · <a href="../3/">3</a>' in pages["zh-Hant/data/2.md"]
 
 
 # --- the offline copy --------------------------------------------------------------------------
