@@ -3,38 +3,22 @@ offline copy), a reader keeps their place (#anchor) when switching, and later pa
 edition they chose."""
 from __future__ import annotations
 
-import functools
-import threading
 import zipfile
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from reformdocs.downloads import OFFLINE_ZIP
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 TAIYUAN = "documents/taiyuan-resource-economy-transformation-2013-2015/"
 EZHOU = "documents/ezhou-comprehensive-reform-account/"
 SHOTS = Path("/tmp")
 
 
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
-def http_root(built_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def http_root(site_url):
+    return site_url
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +30,6 @@ def file_root(built_site, tmp_path_factory):
     home = min(root.rglob("index.html"), key=lambda p: len(p.parts))  # the copy's top folder
     return home.parent.as_uri() + "/"
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -5,25 +5,14 @@ may run (each one tries to set window.__pwned), nothing may be fetched from a pa
 every payload must be readable on the page as text."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
-from playwright.sync_api import sync_playwright
 
 from .. import hostile
 from ..conftest import build_site
+from .conftest import serve
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 PAGE = f"documents/{hostile.INJECTION_SLUG}/"
 
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -32,19 +21,9 @@ def root(tmp_path_factory):
     dest = tmp_path_factory.mktemp("injection-site") / "site"
     result = build_site(dest, env={"REFORMDOCS_SOURCES": str(folder)})
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(dest)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(dest) as url:
+        yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watch:

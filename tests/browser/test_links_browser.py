@@ -3,46 +3,27 @@ GB/T 7714-2015 reference and BibTeX entry (docs/javascripts/cite.js), in both ed
 title and a glossary term lead to their entries."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 TAIYUAN = "documents/taiyuan-resource-economy-transformation-2013-2015/index.html"
 SITE_URL = "https://reformdocs.example.org/"
 
 
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
-def served(built_site: Path):
+def served(site_url):
     """The built site over http (from file://, a link to a directory shows its listing)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    return site_url
 
 
 @pytest.fixture(scope="module")
-def page():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        tab = browser.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda e: errors.append(str(e)))
-        yield tab
-        browser.close()
-        assert not errors, errors
+def page(browser):
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    yield tab
+    tab.close()
+    assert not errors, errors
 
 
 @pytest.mark.parametrize("prefix,where,issuer", [

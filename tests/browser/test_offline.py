@@ -16,11 +16,6 @@ import pytest
 from reformdocs.downloads import OFFLINE_ZIP
 from reformdocs.offline import FOLDER
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 # (query, page it is typed on): Simplified and Traditional queries, on pages of both editions.
 SEARCHES = [("鄂州", ""), ("两型社会", ""), ("資源型經濟轉型", ""), ("行政审批", ""),
             ("銅官區", "zh-Hant/"), ("招商引资", "zh-Hant/"), ("生態補償", "zh-Hant/"), ("综合配套改革", "zh-Hant/")]
@@ -39,13 +34,6 @@ def records(offline_root) -> list[dict]:
     lines = (offline_root / "downloads/corpus.jsonl").read_text("utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -6,11 +6,8 @@ itself, as it will on the real site once Material's search plugin is disabled.
 """
 from __future__ import annotations
 
-import functools
 import html
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,14 +15,8 @@ import pytest
 from reformdocs.search import CLIENT_JS, SearchIndex, write_index
 from tests.test_search import corpus, index_files
 
-sync_api = pytest.importorskip("playwright.sync_api")
+from .conftest import serve
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
-
-if not Path(CHROMIUM).exists():  # pragma: no cover
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
 
 
 def _material_css() -> str:
@@ -96,29 +87,14 @@ def build_fixture(root: Path) -> None:
             path.write_text(page, encoding="utf-8")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # noqa: D401 - keep the test output clean
-        pass
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("searchsite")
     build_fixture(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"root": root, "http": f"http://127.0.0.1:{server.server_address[1]}/", "file": root.as_uri() + "/"}
-    server.shutdown()
-    server.server_close()
+    with serve(root) as url:
+        yield {"root": root, "http": url, "file": root.as_uri() + "/"}
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(params=["http", "file"])
