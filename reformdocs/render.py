@@ -11,7 +11,7 @@ import json
 import re
 from typing import NamedTuple
 
-from .model import Block, Document, Edit, Line, Section, Table
+from .model import Block, Document, Edit, Section, Table
 from .downloads import doc_links
 from .script import edition_text
 from .urls import LANG, doc_url, relative

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Document, Line, Table
+from .navigation import PAGE_ROWS, bounded
 from .pipeline import Corpus
 from . import export, links
 from .downloads import home_links
@@ -19,7 +20,6 @@ from .urls import doc_src, doc_url, relative, src_path, url_of
 
 EDITIONS = ("Hans", "Hant")
 EDITION_NAMES = {"Hans": "简体中文", "Hant": "繁體中文"}
-PAGE_ROWS = 100  # catalogue rows per page: keeps every page small at 10,000 documents
 UNSPECIFIED = "未注明地区"
 T = {  # interface strings of generated pages, written in Simplified and converted for Hant
     "home": "首页", "site": "改革文件库", "catalogue": "目录 Catalogue", "documents": "文件 Documents",
@@ -129,21 +129,6 @@ def notes_pages(docs: list[Document], edition: str) -> tuple[dict[str, str], lis
                                 '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
                                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"]) + "\n"
     return pages, srcs
-
-
-def bounded(items: list, first: int = 1) -> list:
-    """Nav items nested in numbered runs ("1–100", "101–200" …) so no list exceeds PAGE_ROWS.
-
-    Every page carries the nav expanded down to itself (navigation.prune): one list that grew with
-    the corpus would make every page grow with it, and the site quadratic in documents.
-    """
-    if len(items) <= PAGE_ROWS:
-        return items
-    size = PAGE_ROWS
-    while len(items) > size * PAGE_ROWS:
-        size *= PAGE_ROWS
-    return [{f"{first + i}–{first + min(i + size, len(items)) - 1}": bounded(items[i:i + size], first + i)}
-            for i in range(0, len(items), size)]
 
 
 def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build_date: str = "") -> Site:

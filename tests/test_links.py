@@ -244,13 +244,19 @@ def test_cited_by_links_the_citing_section_across_scripts():
 
 
 def test_facet_pages_list_every_document_under_its_value(docs, web):
+    """The summary names each value under its stable anchor and links its listing; the listing
+    pages of the document's value (and only those) hold the document."""
     pages, _ = web.pages("Hans")
-    for page, field in (("indexes/region.md", "region"), ("indexes/year.md", "date")):
-        text = pages[page]
+    for summary, field, prefix in (("indexes/region.md", "region", "r"), ("indexes/year.md", "date", "y")):
         for doc in docs:
             value = getattr(doc.meta, field)[:4] if field == "date" else hans(getattr(doc.meta, field))
-            section = text.split(f"## {value}", 1)[1].split("\n## ", 1)[0] if value else text
-            assert f"documents/{doc.slug}/" in section
+            key = anchor(prefix, value)
+            assert f"{{#{key}}}" in pages[summary]
+            listing = "".join(pages[src] for src in pages if src.startswith(f"{summary[:-3]}/{key}"))
+            assert f"documents/{doc.slug}/" in listing
+            others = "".join(pages[src] for src in pages
+                             if src.startswith(summary[:-3] + "/") and f"/{key}" not in src)
+            assert f"documents/{doc.slug}/" not in others
 
 
 def test_related_sections_share_the_subject(web):

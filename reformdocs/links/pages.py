@@ -8,6 +8,7 @@ import html
 from collections import defaultdict
 
 from ..model import Document
+from ..navigation import PAGE_ROWS, bounded
 from ..render import front_matter, inline
 from ..script import edition_text
 from ..urls import doc_url, relative, src_path, url_of
@@ -49,6 +50,17 @@ T = {  # interface strings, Simplified; converted for the Traditional edition
 
 
 ROWS = 300  # sections listed on one page of a term's occurrences (whole documents): pages stay small
+
+
+FACET_ROWS = PAGE_ROWS  # documents on one page of a facet value (region, issuer, year, type)
+
+
+def facet_pages(summary: str, key: str, count: int, edition: str) -> list[str]:
+    """Sources of the pages listing a facet value's `count` documents: 'indexes/year/y-….md', then
+    'indexes/year/y-…/2.md' …; `key` is the value's stable anchor."""
+    base = summary[:-3]
+    return [src_path(f"{base}/{key}.md" if n == 1 else f"{base}/{key}/{n}.md", edition)
+            for n in range(1, max(1, -(-count // FACET_ROWS)) + 1)]
 
 
 def unit_anchor(region: str, name: str) -> str:
@@ -276,22 +288,43 @@ class Pages:
                 f"{self.places_list(chunk, here, counts=False)}</div>", ""]) + "\n"
         return pages
 
-    def facet(self, field: str) -> str:
+    def facet(self, field: str) -> tuple[dict[str, str], list]:
+        """A facet's summary (each value with its count, under its stable anchor) and, per value,
+        pages of its documents, FACET_ROWS a page: no page grows with the corpus."""
+        e = self.edition
         src, title_key, prefix = FACETS[field]
-        here = url_of(src_path(src, self.edition))
+        summary_src = src_path(src, e)
+        here = url_of(summary_src)
         groups: dict[str, list[Document]] = defaultdict(list)
         for doc in self.web.docs.values():
             value = doc.meta.date[:4] if field == "year" else hans(getattr(doc.meta, field))
             groups[value].append(doc)
-        title = tr(title_key, self.edition)
+        title = tr(title_key, e)
+        pages: dict[str, str] = {}
+        nav: list = []
         body = [front_matter(title=title), f"# {inline(title)}", "",
-                f"<p>{html.escape(tr(T['facet_intro'], self.edition).format(n=len(self.web.docs)))}</p>", ""]
+                f"<p>{html.escape(tr(T['facet_intro'], e).format(n=len(self.web.docs)))}</p>", ""]
         for value in sorted(groups, key=lambda v: (v == "", v)):
-            label = tr(value or T["unspecified"], self.edition)
-            items = "".join(f"<li>{self.doc_link(d.slug, here)}</li>" for d in groups[value])
+            label = tr(value or T["unspecified"], e)
+            docs = groups[value]
+            srcs = facet_pages(src, anchor(prefix, value), len(docs), e)
+            count = tr(T["facet_intro"], e).format(n=len(docs))
             body += [f"## {inline(label)} {{#{anchor(prefix, value)}}}", "",
-                     f'<ul class="facet-docs">{items}</ul>', ""]
-        return "\n".join(body) + "\n"
+                     f'<p><a href="{relative(url_of(srcs[0]), here)}">{html.escape(count)}</a></p>', ""]
+            name = f"{title} · {label}"
+            for n, page_src in enumerate(srcs, start=1):
+                page_here = url_of(page_src)
+                chunk = docs[(n - 1) * FACET_ROWS:n * FACET_ROWS]
+                heading = name if n == 1 else f"{name} · {tr(T['page'], e).format(n=n)}"
+                items = "".join(f"<li>{self.doc_link(d.slug, page_here)}</li>" for d in chunk)
+                pages[page_src] = "\n".join([
+                    front_matter(title=heading), f"# {inline(heading)}", "",
+                    f'<p><a href="{relative(here, page_here)}#{anchor(prefix, value)}">'
+                    f"{html.escape(title)}</a> · {html.escape(count)}</p>",
+                    self.pager(srcs, page_here), "", f'<ul class="facet-docs">{items}</ul>', ""]) + "\n"
+            nav.append({html.escape(label): srcs if len(srcs) > 1 else srcs[0]})
+        pages[summary_src] = "\n".join(body) + "\n"
+        return pages, [summary_src] + bounded(nav)
 
     def all(self) -> tuple[dict[str, str], dict]:
         """({Markdown source path: content}, the nav entry) of this edition's index pages."""
@@ -302,7 +335,8 @@ class Pages:
         pages = {**glossary_pages, **cited_pages, **department_pages}
         nav = [{tr(T["glossary"], e): glossary_nav}, {tr(T["cited"], e): cited_nav},
                {tr(T["departments"], e): department_nav}]
-        for field, (src, title, _) in FACETS.items():
-            pages[src_path(src, e)] = self.facet(field)
-            nav.append({tr(title, e): src_path(src, e)})
+        for field, (_, title, _) in FACETS.items():
+            facet_pages_, facet_nav = self.facet(field)
+            pages.update(facet_pages_)
+            nav.append({tr(title, e): facet_nav})
         return pages, {tr(T["indexes"], e): nav}
