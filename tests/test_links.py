@@ -298,3 +298,21 @@ def test_cited_by_on_the_page_is_bounded_and_links_the_full_entry():
     html = web.view(plan, "Hans").after_meta()
     assert html.count("<li>") == CITED_BY + 1
     assert re.search(r'<a href="\.\./\.\./cited-documents/[0-9a-f]+/#c-[0-9a-f]+">全部25处 All 25 places</a>', html)
+
+
+def test_a_title_cited_everywhere_gets_its_own_listing_pages(monkeypatch):
+    """An entry cited in more places than a page holds moves to pages of its own, every place
+    listed once; the first-character page keeps the entry's anchor and links them."""
+    monkeypatch.setattr(pages_mod, "ROWS", 4)
+    citing = [made_doc(f"c{i:02d}", f"乙区关于落实行动计划的意见{i}", "根据《丙省五大发展行动计划》，推进改革。", "甲省乙区")
+              for i in range(10)]
+    web = analyse(citing, "https://e.org/", "2024-01-02")
+    built, _ = web.pages("Hans")
+    key = next(k for k in web.citations.entries if "五大发展行动计划" in k)
+    first = pages_mod.cited_src(key[0], "Hans")
+    listing = pages_mod.cited_listing(key[0], anchor("c", key), web.citations.entries[key].places, "Hans")
+    assert len(listing) == 3  # 10 documents, 4 a page
+    assert f"{{#{anchor('c', key)}}}" in built[first] and "全部章节 All sections (10)" in built[first]
+    assert "documents/c00/" not in built[first]
+    listed = "".join(built[src] for src in listing)
+    assert all(listed.count(f"documents/c{i:02d}/#s1") == 1 for i in range(10))  # each citing place once

@@ -63,6 +63,16 @@ def facet_pages(summary: str, key: str, count: int, edition: str) -> list[str]:
             for n in range(1, max(1, -(-count // FACET_ROWS)) + 1)]
 
 
+def cited_listing(first: str, key: str, places: dict, edition: str) -> list[str]:
+    """Pages of the places citing one title when they are more than one page holds ([] if not):
+    'cited-documents/<first>/<key>.md', then '…/<key>/2.md' …"""
+    count = len(by_documents(places))
+    if count < 2:
+        return []
+    base = f"cited-documents/{ord(first):x}/{key}"
+    return [src_path(f"{base}.md" if n == 1 else f"{base}/{n}.md", edition) for n in range(1, count + 1)]
+
+
 def unit_anchor(region: str, name: str) -> str:
     return anchor("d", region + "|" + name)
 
@@ -219,15 +229,27 @@ class Pages:
             title = f"{tr(T['cited'], e)} · {tr(ch, e)}"
             body = [front_matter(title=title), f"# {inline(title)}", "",
                     f'<p><a href="{relative(url_of(index_src), here)}">{html.escape(tr(T["cited"], e))}</a></p>', ""]
+            listings: list[str] = []
             for key, entry in entries:
-                body += [f"## 《{inline(tr(entry.title, e))}》 {{#{anchor('c', key)}}}", ""]
+                name = f"《{tr(entry.title, e)}》"
+                body += [f"## {inline(name)} {{#{anchor('c', key)}}}", ""]
                 parts = []
                 if entry.target:
                     parts.append(f"<p>{html.escape(tr(T['on_site'], e))}: {self.doc_link(entry.target, here)}</p>")
-                parts += [f"<p>{html.escape(tr(T['cited_in'], e))}:</p>", self.places_list(entry.places, here)]
+                srcs = cited_listing(ch, anchor("c", key), entry.places, e)
+                if srcs:  # cited in more places than a page holds: its own pages, like a term's
+                    head = [lambda h, k=anchor("c", key): f'<p><a href="{relative(here, h)}#{k}">'
+                            f"{html.escape(tr(T['cited'], e))}</a></p>"]
+                    pages.update(self.listing(srcs, name, head, entry.places))
+                    listings += srcs
+                    parts.append(f"<p>{html.escape(tr(T['cited_in'], e))}: "
+                                 f'<a href="{relative(url_of(srcs[0]), here)}">'
+                                 f"{html.escape(tr(T['all_places'], e))} ({len(entry.places)})</a></p>")
+                else:
+                    parts += [f"<p>{html.escape(tr(T['cited_in'], e))}:</p>", self.places_list(entry.places, here)]
                 body += ['<div class="cited-entry">' + "".join(parts) + "</div>", ""]
             pages[src] = "\n".join(body) + "\n"
-            nav.append({html.escape(tr(ch, e)): src})
+            nav.append({html.escape(tr(ch, e)): [src] + listings if listings else src})
             items.append(f'<li><a href="{relative(here, url_of(index_src))}">{html.escape(tr(ch, e))}</a> · '
                          f"{html.escape(tr(T['titles'], e).format(n=len(entries)))}</li>")
         pages[index_src] = self.page("cited", [f'<ul class="cited-index">{"".join(items)}</ul>', ""])
