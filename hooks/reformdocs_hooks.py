@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from reformdocs import editions, export, offline, pipeline, render, search, site, sources
+from reformdocs import editions, export, offline, pipeline, search, site, sources
 
 log = logging.getLogger("mkdocs.hooks.reformdocs")
 SOURCE_DIR = "source_texts"
@@ -71,8 +71,8 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    # Every page without the templates' indentation (render.squeeze).
-    return render.squeeze(output)
+    # Every page without the templates' indentation; a document page gets its body (site.finish).
+    return _built["site"].finish(page.file.src_uri, output)
 
 
 def on_post_build(config):

@@ -1,15 +1,16 @@
-"""Stage 6, render: a Document -> the Markdown of its page in one edition.
+"""Stage 6, render: a Document -> its page in one edition, as Markdown for the title and headings
+(`document_page`) and HTML for the body between them (`document_body`, put in by `fill`).
 
 Everything that comes from a source text or a sidecar is escaped here, once: body paragraphs and
-tables become raw HTML blocks of escaped text (Markdown never parses them), and heading text is
-escaped to character references so no Markdown, HTML or template syntax in a scraped text can act.
+tables become HTML of escaped text (Markdown never sees them), and heading text is escaped to
+character references so no Markdown, HTML or template syntax in a scraped text can act.
 """
 from __future__ import annotations
 
 import html
 import json
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .model import Block, Document, Edit, Section, Table
 from .downloads import doc_links
@@ -140,11 +141,12 @@ def audit_rows(edits: list[Edit], edition: str) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
 
 
-def audit_section(doc: Document, edition: str) -> list[str]:
+def audit_section(doc: Document, edition: str) -> Iterator[tuple[bool, str]]:
     lab = LABELS[edition]
     body = audit_rows(doc.audit, edition) if doc.audit else para(lab["no_edits"])
-    return ['<section class="audit" data-search-exclude markdown="1">', "",
-            f"## {lab['audit']} Editorial notes {{#audit}}", "", body, "", "</section>"]
+    yield HTML, '<section class="audit" data-search-exclude>'
+    yield MARKDOWN, f"## {lab['audit']} Editorial notes {{#audit}}"
+    yield HTML, body + "</section>"
 
 
 # A run of whitespace with a line break in it (indentation of the theme's templates), or an element
@@ -179,8 +181,16 @@ def _yaml_string(text: str) -> str:
     return YAML_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), json.dumps(text, ensure_ascii=False))
 
 
-def document_page(doc: Document, edition: str, links=None) -> str:
-    """The Markdown of a document's page in `edition` (Hans or Hant).
+MARKDOWN, HTML = False, True
+# Where a run of body HTML goes in a document page's Markdown: a paragraph of its own, which no
+# scraped text can produce (body text never goes through Markdown, heading text is all references).
+FRAGMENT = "RDFRAGMENT {}"
+FRAGMENT_HTML = re.compile(r"<p>RDFRAGMENT (\d+)</p>")
+
+
+def document_parts(doc: Document, edition: str, links=None) -> Iterator[tuple[bool, str]]:
+    """A document's page in `edition` (Hans or Hant), in order: (MARKDOWN, front matter, title and
+    headings) and (HTML, the escaped body between them).
 
     `links` (see `reformdocs.links.DocLinks`) adds cross-links: inline spans in paragraphs, HTML
     after the metadata, after each heading and after each section's own paragraphs.
@@ -189,31 +199,59 @@ def document_page(doc: Document, edition: str, links=None) -> str:
         return edition_text(text, edition, doc.meta.script)
 
     title = conv(doc.meta.title) or doc.slug
-    out = [front_matter(title=title, description=doc.meta.title_en or title), f"# {inline(title)}", "",
-           meta_block(doc, edition, conv), "", doc_links(doc.slug, edition, doc_url(doc.slug, edition)), ""]
+    yield MARKDOWN, front_matter(title=title, description=doc.meta.title_en or title) + f"# {inline(title)}"
+    head = [meta_block(doc, edition, conv), doc_links(doc.slug, edition, doc_url(doc.slug, edition))]
     if edition != doc.meta.script:
         lab = LABELS[edition]
         here = doc_url(doc.slug, edition)
         original = relative(doc_url(doc.slug, doc.meta.script), here)
-        out += [f'<p class="converted-notice">{html.escape(lab["converted"])} '
-                f'<a href="{original}" hreflang="{LANG[doc.meta.script]}" class="original-link">'
-                f'{lab["see_original"]}</a></p>', ""]
+        head.append(f'<p class="converted-notice">{html.escape(lab["converted"])} '
+                    f'<a href="{original}" hreflang="{LANG[doc.meta.script]}" class="original-link">'
+                    f'{lab["see_original"]}</a></p>')
     if links:
-        out += [links.after_meta(), ""]
-    out += [b + "\n" for b in blocks(doc.preamble, conv, links and links.spans(""))]
+        head.append(links.after_meta())
+    yield HTML, "\n".join(head + blocks(doc.preamble, conv, links and links.spans("")))
 
-    def emit(section: Section) -> None:
-        out.extend([heading(section, conv), ""])
+    def emit(section: Section) -> Iterator[tuple[bool, str]]:
+        yield MARKDOWN, heading(section, conv)
+        body = [links.after_heading(section)] if links else []
+        body += blocks(section.blocks, conv, links and links.spans(section.id))
         if links:
-            out.extend([links.after_heading(section), ""])
-        out.extend(b + "\n" for b in blocks(section.blocks, conv, links and links.spans(section.id)))
-        if links:
-            out.extend([links.after_blocks(section), ""])
+            body.append(links.after_blocks(section))
+        yield HTML, "\n".join(body)
         for child in section.children:
-            emit(child)
+            yield from emit(child)
 
     for section in doc.sections:
-        emit(section)
-    out += audit_section(doc, edition)
-    return "\n".join(out) + "\n"
+        yield from emit(section)
+    yield from audit_section(doc, edition)
 
+
+def document_page(doc: Document, edition: str) -> str:
+    """The Markdown of a document's page: what MkDocs makes the title, headings and contents
+    from, with a placeholder paragraph for each run of body HTML, which `fill` puts in the
+    rendered page.
+
+    The body stays out of Markdown: Python-Markdown's raw-HTML parser copies the rest of the page
+    at the end of each block, which made a long document's page quadratic (a 10 MB text took 25 s
+    a page, a 50 MB one did not finish), and it never has anything to parse in escaped text.
+    """
+    out, n = [], 0
+    for kind, text in document_parts(doc, edition):
+        if kind is HTML:
+            text, n = FRAGMENT.format(n), n + 1
+        out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def document_body(doc: Document, edition: str, links=None) -> list[str]:
+    """The runs of body HTML of a document's page, in the order of its placeholders."""
+    return [text for kind, text in document_parts(doc, edition, links) if kind is HTML]
+
+
+def fill(page: str, fragments: list[str]) -> str:
+    """The rendered `page` with each placeholder paragraph replaced by its run of body HTML."""
+    found = FRAGMENT_HTML.findall(page)
+    if found != [str(i) for i in range(len(fragments))]:
+        raise ValueError(f"the page has placeholders {found[:5]}…, not the {len(fragments)} of its body")
+    return FRAGMENT_HTML.sub(lambda m: fragments[int(m.group(1))], page)

@@ -14,7 +14,7 @@ from .navigation import PAGE_ROWS, bounded
 from .pipeline import Corpus
 from . import export, links
 from .downloads import home_links
-from .render import KIND_NAMES, document_page, front_matter, inline
+from .render import KIND_NAMES, document_body, document_page, fill, front_matter, inline, squeeze
 from .script import edition_text
 from .urls import doc_src, doc_url, relative, src_path, url_of
 
@@ -40,6 +40,19 @@ T = {  # interface strings of generated pages, written in Simplified and convert
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> content
     nav: list = field(default_factory=list)
+    web: links.Web | None = None
+    bodies: dict[str, tuple[Document, str]] = field(default_factory=dict)  # document page -> (doc, edition)
+
+    def finish(self, src: str, page: str) -> str:
+        """The page rendered from `src` as it is written: layout whitespace squeezed and, on a
+        document page, its body filled in. The body is rendered here, one page at a time, so no
+        more than one document's body HTML is ever held (MkDocs keeps every page's content until
+        the build ends)."""
+        page = squeeze(page)
+        if src not in self.bodies:
+            return page
+        doc, edition = self.bodies[src]
+        return fill(page, document_body(doc, edition, self.web.view(doc, edition)))
 
 
 def tr(text: str, edition: str) -> str:
@@ -136,9 +149,9 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
 
     `site_url` and `build_date` go into the cite-this-section references (see `links.cite`).
     """
-    site = Site()
     docs = sorted(corpus.documents, key=sort_key)
     web = links.analyse(docs, site_url, build_date)
+    site = Site(web=web)
     for edition in EDITIONS:
         nav: list = []
         cat_pages, more = catalogue_pages(docs, edition)
@@ -148,7 +161,9 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
             nav.append({tr(T["catalogue"], edition): bounded(more)})
         groups: dict[str, list] = defaultdict(list)
         for doc in docs:
-            site.pages[doc_src(doc.slug, edition)] = document_page(doc, edition, web.view(doc, edition))
+            src = doc_src(doc.slug, edition)
+            site.pages[src] = document_page(doc, edition)
+            site.bodies[src] = (doc, edition)
             title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
             region = edition_text(doc.meta.region or UNSPECIFIED, edition, doc.meta.script)
             groups[region].append({html.escape(title): doc_src(doc.slug, edition)})

@@ -1,5 +1,5 @@
 """Property tests: random bytes and Unicode through decode -> clean -> metadata -> sections ->
-render.document_page, rendered with the Markdown extensions of mkdocs.yml, never crash and never
+render.document_page and document_body, rendered with the Markdown extensions of mkdocs.yml, never crash and never
 turn input into markup.
 
 The alphabet mixes Chinese text and outline markers (so headings form) with what can hurt: HTML,
@@ -58,12 +58,16 @@ def to_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
-def as_html(page: str) -> tuple[dict, str]:
-    """A page's front matter (parsed as MkDocs does) and its body rendered as MkDocs does."""
+def as_html(doc: Document, edition: str) -> tuple[dict, str]:
+    """A document page's front matter (parsed as MkDocs does) and its content rendered as MkDocs
+    does, body filled in as the build does."""
+    page = render.document_page(doc, edition)
     m = FRONT_MATTER.match(page)
     assert m, page[:200]
     meta = yaml.safe_load(m.group(1))
     body = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(page[m.end():])
+    body = render.fill(body, render.document_body(doc, edition))
+    body.encode("utf-8")  # MkDocs writes it as UTF-8: no lone surrogate may reach a page
     return meta, body
 
 
@@ -78,9 +82,7 @@ def squash(text: str) -> str:
 
 
 def check_page(doc: Document, edition: str) -> None:
-    page = render.document_page(doc, edition)
-    page.encode("utf-8")  # MkDocs writes it as UTF-8: no lone surrogate may reach a page
-    meta, body = as_html(page)
+    meta, body = as_html(doc, edition)
     title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
     assert meta["title"] == html.escape(title)  # front matter always parses, never leaks into the body
     assert fragment_problems(body) == []
@@ -121,7 +123,7 @@ def test_any_sidecar_values_are_shown_as_text(values):
     assert isinstance(doc, Document)
     for edition in ("Hans", "Hant"):
         check_page(doc, edition)
-        _, page_body = as_html(render.document_page(doc, edition))
+        _, page_body = as_html(doc, edition)
         shown = squash(markup_check.text_of(page_body))  # Markdown expands tabs, even in raw HTML
         for key in ("title_en", "summary_en", "source"):
             value = getattr(doc.meta, key)
