@@ -5,6 +5,7 @@ What the text says is read by the rules in ``data/metadata.yml``; a sidecar fiel
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,10 +56,10 @@ def parse_date(text: str) -> str:
     m = DATE.match(text) or ISO_DATE.match(text)
     if not m:
         return ""
-    year, month, day = (_cn_int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        return datetime.date(*(_cn_int(g) for g in m.groups())).isoformat()
+    except ValueError:  # 13月, 2月30日
         return ""
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _strip_title(text: str) -> str:

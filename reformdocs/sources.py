@@ -11,11 +11,24 @@ from pathlib import Path
 import yaml
 
 from .decode import CONTROL
+from .metadata import parse_date
 from .model import Problem
 
 SIDECAR_FIELDS = {"slug", "title", "title_en", "summary_en", "region", "source", "doc_number",
                   "issuer", "date", "doc_type", "script"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SCRIPTS = ("Hans", "Hant")
+PARTIAL_DATE = re.compile(r"^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?$")  # a year, or a year and month
+
+
+class SidecarLoader(yaml.SafeLoader):
+    """YAML's safe loader with dates left as text: `date: 2013-13-45` is then one bad field,
+    reported by name, rather than an error that loses the whole sidecar."""
+
+
+SidecarLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 @dataclass
@@ -43,8 +56,8 @@ class Source:
 def read_sidecar(path: Path) -> tuple[dict, str]:
     """The sidecar's fields, or ({}, reason) when it cannot be used."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SidecarLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as err:  # ValueError: !!timestamp 2013-13-45
         return {}, f"sidecar {path.name} is not valid YAML ({str(err).splitlines()[0]}); ignored"
     if data is None:
         return {}, ""
@@ -62,6 +75,18 @@ def read_sidecar(path: Path) -> tuple[dict, str]:
                 problems.append(f"sidecar {path.name}: {key} {problem}")
             if text:
                 clean[key] = text
+    if "date" in clean:
+        date = clean["date"] if PARTIAL_DATE.match(clean["date"]) else parse_date(clean["date"])
+        if not date:
+            problems.append(f"sidecar {path.name}: date {clean['date']!r} is not a date "
+                            "(YYYY-MM-DD, YYYY-MM, YYYY or 2013年7月16日); ignored")
+            del clean["date"]
+        else:
+            clean["date"] = date
+    if "script" in clean and clean["script"] not in SCRIPTS:
+        problems.append(f"sidecar {path.name}: script {clean['script']!r} is not Hans or Hant; "
+                        "the script is read from the text instead")
+        del clean["script"]
     if "slug" in clean and not SLUG.match(clean["slug"]):
         problems.append(f"sidecar {path.name}: slug {clean['slug']!r} is not lowercase ASCII "
                         "words joined by '-'; a slug is made from the file name instead")

@@ -103,6 +103,11 @@ def test_two_sidecars_claiming_one_slug(tmp_path):
     # Markdown: the title's [x](javascript:...) became a live link.
     (b'title: "\\x81[x](javascript:alert(1))"\n', "title had 1 control character(s), removed"),
     (b"title: [a, b]\n", "title is not text (list)"),
+    (b"date: 2013-13-45\n", "date '2013-13-45' is not a date"),
+    (b"date: 2013-02-30\n", "date '2013-02-30' is not a date"),
+    (b"date: !!timestamp 2013-13-45\n", "is not valid YAML"),
+    ("date: 去年春天\n".encode(), "date '去年春天' is not a date"),
+    (b"script: Latin\n", "script 'Latin' is not Hans or Hant"),
     (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
      b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
      b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
@@ -120,6 +125,16 @@ def test_bad_sidecar_is_reported_and_the_text_still_built(tmp_path, sidecar, rea
     for value in (doc.meta.title, doc.meta.region):
         assert not any("\ud800" <= ch <= "\udfff" or ch < " " for ch in value)
     assert all(content.encode("utf-8") for content in pages.values())  # every page can be written
+
+
+@pytest.mark.parametrize("written, date", [("2013-07-16", "2013-07-16"), ("2013-7-6", "2013-07-06"),
+                                           ("2013年7月16日", "2013-07-16"), ("二〇一三年七月十六日", "2013-07-16"),
+                                           ("2013-07", "2013-07"), ("2013", "2013")])
+def test_sidecar_dates_are_read_in_any_usual_form_and_shown_as_iso(tmp_path, written, date):
+    (tmp_path / "doc.yml").write_text(f"date: {written}\n", encoding="utf-8")
+    corpus, problems = corpus_of(tmp_path, {"doc.txt": hostile.tiny_text(1).encode()})
+    assert problems == []
+    assert next(d for d in corpus.documents if d.source_name == "doc.txt").meta.date == date
 
 
 @pytest.mark.parametrize("name", ["with spaces.txt", "改革文件.txt", "🚀 launch 🚀.txt", "..txt", "-dash-.txt",
