@@ -77,6 +77,7 @@ _HAN_END = re.compile(f"[{_IDEOGRAPHS}]+$")
 _HAN_START = re.compile(f"[{_IDEOGRAPHS}]+")
 _ALL_HAN = re.compile(f"[{_IDEOGRAPHS}]+")
 _MEMO_LIMIT = 200_000  # entries a memo table holds before it is emptied
+_TIE = 1e-9  # log-probabilities this close may swap places once the model's shift is added
 # What stands for every character that scores alike: a character of a class other than Chinese
 # is scored by its class alone, and a Chinese character that no word of the vocabulary contains
 # only ever as an out-of-vocabulary single character.
@@ -216,14 +217,15 @@ class WordModel:
             {w[:i] for w in logp for i in range(1, len(w))})
         self._step.update(logp)
         self._forward = sorted(logp)
-        self._backward = sorted(w[::-1] for w in logp)
-        self._backward_by_size: dict[int, list[str]] = {}  # the same, by length
-        for drow in self._backward:
+        self._backward_by_size: dict[int, list[str]] = {}  # the words spelled backwards, sorted
+        for drow in sorted(w[::-1] for w in logp):
             self._backward_by_size.setdefault(len(drow), []).append(drow)
+        self._backward_costs: dict[int, list[float]] = {}  # see _costs_backward
         self._chars = frozenset("".join(logp))  # every character some word contains
         self._free_char = next(chr(cp) for cp in range(0x9FFF, 0x4DFF, -1)
                                if chr(cp) not in self._chars)
         self._cached: dict[str, float] = {}  # see with_cache
+        self._cached_by_end: dict[tuple[int, str], list[str]] = {}  # (length, last char) -> words
         self._shift = 0.0
         self._memos()
 
@@ -267,6 +269,9 @@ class WordModel:
         mixed._cached = {  # stored less the shift that every word gets
             w: math.log((1 - weight) * math.exp(self._step[w]) + weight * n / total) - mixed._shift
             for w, n in counts.items() if self._step.get(w) is not None}
+        mixed._cached_by_end = {}
+        for word in mixed._cached:
+            mixed._cached_by_end.setdefault((len(word), word[-1]), []).append(word)
         return mixed
 
     def word_logp(self, word: str) -> float | None:
@@ -312,14 +317,22 @@ class WordModel:
     def _sum_runs(self, values: list[tuple[float, str | None]], total: float,
                   last_script: str | None) -> tuple[float, str | None]:
         """`total` plus run scores, and a switch cost where Chinese and Latin text meet."""
-        switch = self.costs.switch
+        for add in self._sum_runs_steps(values, last_script):
+            total += add
+        return total, next((s for _, s in reversed(values) if s is not None), last_script)
+
+    def _sum_runs_steps(self, values: list[tuple[float, str | None]], last_script: str | None
+                        ) -> list[float]:
+        """What `_sum_runs` adds, in order: each run's score, and a switch cost where Chinese and
+        Latin text meet (added one by one, as floats must be to give the same sum)."""
+        switch, steps = self.costs.switch, []
         for value, script in values:
-            total += value
+            steps.append(value)
             if script is not None:
                 if last_script is not None and last_script != script:
-                    total += switch
+                    steps.append(switch)
                 last_script = script
-        return total, last_script
+        return steps
 
     def scores_after(self, before: str, texts: list[str]) -> list[float]:
         """[score(before + t) for t in texts], the same numbers; quicker when the texts differ
@@ -338,20 +351,24 @@ class WordModel:
         tail, head = _HAN_END.search(b), _HAN_START.match(a)
         start, b = (tail.group(), b[:tail.start()]) if tail else ("", b)
         end, a = (head.group(), a[head.end():]) if head else ("", a)
-        first = self._add_runs([m.group() for m in _HAN_OR_NOT.finditer(b)], 0.0, None)
-        later = self._run_values([m.group() for m in _HAN_OR_NOT.finditer(a)])
+        first, script = self._add_runs([m.group() for m in _HAN_OR_NOT.finditer(b)], 0.0, None)
+        # what is added after the Chinese run, in order: the switch from Latin text before it,
+        # and the runs after it
+        adds = [self.costs.switch] * (script == LATIN) + self._sum_runs_steps(
+            self._run_values([m.group() for m in _HAN_OR_NOT.finditer(a)]), HAN)
         shared = self._start if self._start is not None and self._start.text == start else None
         after_end = self._suffix_values(end) if shared is not None else None
+        prefix, suffix, scores = b + start, end + a, self._scores
         out = []
         for middle in middles:
             m = middle.translate(canonical)
             if not _ALL_HAN.fullmatch(m):
                 out.append(self.score(before + middle + after))
                 continue
-            key = b + start + m + end + a
-            total = self._scores.get(key)
+            key = prefix + m + suffix
+            total = scores.get(key)
             if total is None:
-                total, last_script = first
+                total = first
                 if shared is not None:  # as segment_score, knowing what the middle sits between
                     han, stop = start + m + end, shared.size + len(m)
                     best = [None] * stop + after_end
@@ -359,12 +376,11 @@ class WordModel:
                     total += shared.best(han, best)
                 else:
                     total += self.segment_score(start + m + end)
-                if last_script == LATIN:
-                    total += self.costs.switch
-                total = self._sum_runs(later, total, HAN)[0]
-                if len(self._scores) > _MEMO_LIMIT:
-                    self._scores.clear()
-                self._scores[key] = total
+                for add in adds:
+                    total += add
+                if len(scores) > _MEMO_LIMIT:
+                    scores.clear()
+                scores[key] = total
             out.append(total)
         return out
 
@@ -527,7 +543,8 @@ class WordModel:
             by_rest = self._left_words(left[-i:], k, reach)
             sources += [by_rest[right[:m]] for m in range(1, min(len(right), reach) + 1)
                         if right[:m] in by_rest]
-        sources += [self._right_words(right[:j], k) for j in range(1, min(len(right), reach) + 1)]
+        sources += [self._right_words(right[:j], k, limit)
+                    for j in range(1, min(len(right), reach) + 1)]
         found = {f: -neg for neg, f in self._left_alone(left, k, reach)[1][:cut]}
         for source in sources:
             for filler, logp in source[:cut]:
@@ -575,22 +592,52 @@ class WordModel:
             self._remember(key, table)
         return table
 
-    def _right_words(self, end: str, k: int) -> list[tuple[str, float]]:
-        """Words filler (k Chinese characters) + end: [(filler, log P(word))], memoised."""
-        key = (True, end, k)
+    def _right_words(self, end: str, k: int, limit: int = 0) -> list[tuple[str, float]]:
+        """Words filler (k Chinese characters) + end, best first: [(filler, log P(word))], the
+        first `limit` (all when 0), memoised.
+
+        A word the document's cache does not hold keeps its dictionary rank, and the cache only
+        raises a word's probability: the first `limit` are among the first `limit` by dictionary
+        rank (and those tied with the last of them) and the cached words, so only those are
+        ranked by the model's own numbers.
+        """
+        key = (True, end, k, limit)
         table = self._prefix_scans.get(key)
         if table is None:
-            ranked = []
+            size, drow = len(end) + k, end[::-1]
+            drows = self._backward_by_size.get(size, [])
+            start = bisect.bisect_left(drows, drow)
+            stop = bisect.bisect_left(drows, drow + "\U0010ffff", start)  # as _with_prefix
+            costs = self._costs_backward(size)[start:stop]
+            words, last = [], math.inf
+            for cost, found in sorted(zip(costs, drows[start:stop])):
+                if limit and len(words) >= limit and cost > last + _TIE:
+                    break
+                word = found[::-1]
+                if not k or _ALL_HAN.fullmatch(word[:k]):
+                    words.append(word)
+                    last = cost
+            words += [w for w in self._cached_by_end.get((size, end[-1]), ())
+                      if w.endswith(end) and (not k or _ALL_HAN.fullmatch(w[:k]))]
             cached, step, shift = self._cached.get, self._step.get, self._shift  # as word_logp
-            for drow in _with_prefix(self._backward_by_size.get(len(end) + k, []), end[::-1]):
-                word = drow[::-1]
-                filler = word[:k]
-                if not filler or _ALL_HAN.fullmatch(filler):
-                    ranked.append((-((cached(word) or step(word)) + shift), filler))
-            ranked.sort()
-            table = [(f, -neg) for neg, f in ranked]
+            ranked = sorted({(-((cached(w) or step(w)) + shift), w[:k]) for w in words})
+            table = [(f, -neg) for neg, f in ranked[:limit or None]]
             self._remember(key, table)
         return table
+
+    def _costs_backward(self, size: int) -> list[float]:
+        """-log P (dictionary only) of each word of `_backward_by_size[size]`, in its order: the
+        words that end alike are a slice of it, ranked by sorting in C instead of word by word.
+
+        Made on first use, once for all documents (it depends on the dictionary alone), so that
+        loading the model does not pay for word lengths no gap is filled with.
+        """
+        costs = self._backward_costs.get(size)
+        if costs is None:
+            logp = self._step.__getitem__
+            costs = self._backward_costs[size] = [
+                -logp(drow[::-1]) for drow in self._backward_by_size.get(size, [])]
+        return costs
 
     def _remember(self, key: tuple, value) -> None:
         if len(self._prefix_scans) > _MEMO_LIMIT:

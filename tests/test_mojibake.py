@@ -278,6 +278,22 @@ def test_fillers_are_the_completions_of_the_gap():
     assert "改" in mojibake.model().fillers("深化", "革", 1)
 
 
+def test_fillers_cut_short_are_the_first_of_all():
+    """fillers(..., limit) ranks only the words that can be among the first `limit` (the
+    dictionary's best and the document's cached words): the first `limit` of the whole ranking."""
+    base = mojibake.model()
+    runs = _runs_of(DAMAGED)
+    cached = base.with_cache({w: 1 for run in runs[:200] for w in base.segment(run)}, 0.2)
+    for lm in (base, cached):
+        for run in runs[:40]:
+            for cut in range(1, len(run)):
+                left, right = run[:cut], run[cut:]
+                for k in (1, 2):
+                    everything = lm.fillers(left, right, k, 3, 0)
+                    for limit in (1, 5, 20):
+                        assert lm.fillers(left, right, k, 3, limit) == everything[:limit]
+
+
 # --- damage ratio and speed ----------------------------------------------------------------------
 
 

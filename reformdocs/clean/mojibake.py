@@ -213,8 +213,11 @@ class Document:
         undamaged = "\n".join(damaged.sub("\n", line.text) if marker.search(line.text) else line.text
                                for line in self._lines)  # as re.sub over the whole text
         counts: Counter[str] = Counter()
-        for run in re.findall(f"[{HAN}]+", self.simplified(undamaged)):
-            counts.update(w for w in model().segment(run) if len(w) > 1)
+        runs = Counter(re.findall(f"[{HAN}]+", self.simplified(undamaged)))
+        for run, times in runs.items():  # a text repeats its phrases: each segmented once
+            for word in model().segment(run):
+                if len(word) > 1:
+                    counts[word] += times
         if not counts:
             return model()
         return model().with_cache(counts, config()["lm"]["cache_weight"])
@@ -234,7 +237,8 @@ class Document:
         """`simplified` of many texts at once (remembered): one OpenCC call for all of them.
 
         OpenCC converts phrase by phrase, and no phrase holds a line break, so converting the
-        texts joined by line breaks gives each text's own conversion.
+        texts joined by line breaks gives each text's own conversion. Inserted pinyin follows a
+        Chinese character, never a line break, so it is dropped from the joined texts at once.
         """
         memo = self._simplified
         todo = list(dict.fromkeys(t for t in texts if t not in memo))
@@ -242,10 +246,10 @@ class Document:
             for text in todo:
                 self.simplified(text)
             return
-        plain = [INSERTED_PINYIN.sub("", t) for t in todo]
-        converted = _opencc("t2s.json").convert("\n".join(plain)).split("\n")
+        plain = INSERTED_PINYIN.sub("", "\n".join(todo))
+        converted = _opencc("t2s.json").convert(plain).split("\n")
         if len(converted) != len(todo):  # not expected; convert one by one
-            converted = [_opencc("t2s.json").convert(t) for t in plain]
+            converted = [_opencc("t2s.json").convert(t) for t in plain.split("\n")]
         memo.update(zip(todo, converted))
 
     def own_script(self, supplied: str, left: str, right: str) -> str:
@@ -350,19 +354,17 @@ class Site:
                 self._scores[keys[i]] = score
         return [self._scores[key] for key in keys]
 
-    def score_all(self, readings: list[str], end: int) -> None:
-        """Work out score(chars, end) for many `chars` together (remembered for `score`)."""
+    def score_all(self, readings: list[str], end: int, left: bool = True) -> None:
+        """Work out score(chars, end, left=left) for many `chars` together (remembered for
+        `score`): one OpenCC call, and the model splits their texts where they agree."""
         todo = [c for c in dict.fromkeys(readings)
-                if (c, end, "", True, self.right_end) not in self._scores]
+                if (c, end, "", left, self.right_end) not in self._scores]
         raws = [self._raw(chars, end, "") for chars in todo]
         self.doc.simplify_all(raw for _, raw in raws)
         reads = [self.doc.simplified(raw)[len(before):] for before, raw in raws]
-        for chars, score in zip(todo, self.doc.model.scores_after(self.left, reads)):
-            self._scores[(chars, end, "", True, self.right_end)] = score
-
-    def prepare(self, calls) -> None:
-        """Make ready to `score` each (chars, end, supplied): their texts Simplified at once."""
-        self.doc.simplify_all([self._raw(chars, end, supplied)[1] for chars, end, supplied in calls])
+        scores = self.doc.model.scores_after(self.left if left else "", reads)
+        for chars, score in zip(todo, scores):
+            self._scores[(chars, end, "", left, self.right_end)] = score
 
     def damaged_score(self) -> float:
         return self.score(self.line[self.start:self.right_end], self.right_end)
@@ -492,14 +494,14 @@ class Realigner:
             heads.append((score, lead, head))
         chars = [ch for trail in LEADS if (ch := table.get(self.run[-1] << 8 | trail))
                  and self._fits_hint(ch) and site.doc.in_script(ch)]
-        site.prepare((_with_hint(ch, self.hint), self.end, "") for ch in chars)
+        site.score_all([_with_hint(ch, self.hint) for ch in chars], self.end, left=False)
         finals = sorted(((site.score(_with_hint(ch, self.hint), self.end, left=False), ch)
                          for ch in chars), reverse=True)
         readings = []
         ranked = sorted(heads, reverse=True)[:3 * top]
-        site.prepare((head + _with_hint(ch, self.hint), self.end, "")
-                     for rank, (_, _, head) in enumerate(ranked)
-                     for _, ch in (finals if rank < top else finals[:top]))
+        site.score_all([head + _with_hint(ch, self.hint)
+                        for rank, (_, _, head) in enumerate(ranked)
+                        for _, ch in (finals if rank < top else finals[:top])], self.end)
         for rank, (_, lead, head) in enumerate(ranked):
             tried = finals if rank < top else finals[:top]
             options = [(self._with_final(lead, head, ch), ch) for _, ch in tried]
@@ -583,8 +585,8 @@ def _lost_characters(site: Site) -> list[Reading]:
     if not options:
         return []
     prior = math.log(config()["decision"]["lost_prior"])
-    site.prepare(("", end, o) for o, _ in options)
-    scores = [site.score("", end, o) + prior * (len(o) - 1) for o, _ in options]
+    scores = [score + prior * (len(o) - 1)
+              for (o, _), score in zip(options, site.scores_with("", end, [o for o, _ in options]))]
     probs = _posterior(scores)
     best = max(range(len(options)), key=probs.__getitem__)
     supplied = options[best][1] or site.doc.own_script(options[best][0], left[-3:], right[:3])
