@@ -41,6 +41,8 @@ def on_config(config):
     corpus = pipeline.process_corpus(texts, len(texts), _progress)
     for problem in problems + corpus.problems:
         log.warning("reformdocs: %s/%s", folder.name, problem)
+    for notice in corpus.notices:
+        log.info("reformdocs: %s/%s", folder.name, notice)
     # Hand-written pages get a twin in the Traditional edition.
     docs_dir = Path(config.docs_dir)
     handwritten = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")

@@ -17,6 +17,11 @@ from .decode import DecodeError, decode
 from .model import Document, Problem
 from .sources import Source
 
+# A text longer than this is built like any other, but the maintainer is told: the longest real
+# reform plans are a few hundred kilobytes, so it is likely several documents scraped as one, and
+# its page is about as large as the text.
+LARGE_TEXT = 5_000_000  # bytes
+
 
 def process(source: Source, lines: LineFrequency | None = None) -> Document | Problem:
     """One source through every stage; `lines` counts lines across the corpus (optional)."""
@@ -38,7 +43,8 @@ def process(source: Source, lines: LineFrequency | None = None) -> Document | Pr
 @dataclass
 class Corpus:
     documents: list[Document] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # bad input: reported as warnings
+    notices: list[Problem] = field(default_factory=list)  # published, but worth a look
 
 
 def line_frequency(sources: Iterable[Source]) -> LineFrequency:
@@ -78,4 +84,8 @@ def process_corpus(sources: Sequence[Source], total: int = 0,
             continue
         by_slug[slug] = source.name
         corpus.documents.append(result)
+        if len(source.raw) > LARGE_TEXT:
+            corpus.notices.append(Problem(source.name, (
+                f"is {len(source.raw) / 1e6:.1f} MB, {sum(1 for _ in result.all_sections())} sections: "
+                "published on one page of about that size; check that it is a single document")))
     return corpus

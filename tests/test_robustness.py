@@ -73,6 +73,15 @@ def test_nul_bytes_are_removed_and_audited_and_the_text_kept(tmp_path):
     assert [(e.stage, e.line) for e in doc.audit if e.stage == "decode"] == [("decode", 3), ("decode", 6)]
 
 
+def test_an_unusually_long_text_is_published_with_a_notice(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "LARGE_TEXT", len(hostile.seed_bytes()) - 1)
+    corpus, problems = corpus_of(tmp_path, {"short.txt": hostile.tiny_text(1).encode()})
+    assert problems == [] and corpus.problems == []
+    assert published(corpus) == {GOOD, "short.txt"}
+    assert [(n.file, "MB" in n.message and "check that it is a single document" in n.message)
+            for n in corpus.notices] == [(GOOD, True)]
+
+
 def test_the_same_text_under_two_names_is_published_once(tmp_path):
     corpus, _ = corpus_of(tmp_path, {"copy of good.txt": hostile.seed_bytes()})
     assert len(corpus.documents) == 1

@@ -114,6 +114,7 @@ def test_a_fifty_megabyte_text_builds_with_mkdocs(fifty_megabytes, tmp_path, acc
     elapsed = child_cpu() - start
     assert result.returncode == 0, result.stderr[-3000:]
     assert "processed 1/1 source texts" in result.stderr
+    assert re.search(r"INFO .*src/big\.txt: is 5\d\.\d MB, \d+ sections: published on one page", result.stderr)
     page = (tmp_path / "site" / "documents" / "big" / "index.html").read_text("utf-8")
     ids = re.findall(r'<h[2-6][^>]* id="(s[^"]+)"', page)
     assert len(ids) == len(set(ids)) > 10_000
