@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.mojibake_eval import damage  # the simulator the quality evaluation uses too
 from reformdocs.clean import mojibake
 from reformdocs.decode import decode
 from reformdocs.model import Line
@@ -136,15 +137,6 @@ def test_undamaged_seeds_are_untouched():
 
 
 # --- damage simulated on other sentences ---------------------------------------------------------
-
-
-def damage(text: str, at: int, lost: int = 0) -> str:
-    """`text` with the bytes of `lost` characters at `at`, and the lead byte of the next one,
-    replaced by '?' in GBK, decoded again (errors replaced, as a scraper would)."""
-    raw = text.encode("gbk")
-    start = len(text[:at].encode("gbk"))
-    end = start + len(text[at:at + lost].encode("gbk")) + 1
-    return (raw[:start] + b"?" + raw[end:]).decode("gbk", errors="replace")
 
 
 @pytest.mark.parametrize("text, at, lost, realigned", [
