@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from reformdocs import pipeline, sources
-from reformdocs.links import analyse, citations, departments, glossary
+from reformdocs.links import analyse, citations, departments, glossary, related
 from reformdocs.links import pages as pages_mod
 from reformdocs.links.cite import cite_control, cite_data
-from reformdocs.links.text import PREAMBLE, anchor, hans, paragraphs
+from reformdocs.links.text import PREAMBLE, anchor, hans, paragraphs, rules
 from reformdocs.model import Document, Line, Metadata, Section
 from reformdocs.render import Link, para
 from reformdocs.site import sort_key
+
+from .conftest import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 TAIYUAN = "taiyuan-resource-economy-transformation-2013-2015"
@@ -164,6 +167,35 @@ def test_related_sections_are_other_documents_at_most_five(web, docs):
         assert place in ids and 1 <= len(partners) <= 5
         assert all(p in ids and p[0] != place[0] for p in partners)
         assert len(set(partners)) == len(partners)
+
+
+def test_related_entries_of_one_page_are_budgeted_best_first():
+    partners = {("a", s): [("x", f"{s}-{i}") for i in range(5)] for s in ("s1", "s2", "s3")}
+    partners[("b", "s1")] = [("x", "b")]
+    kept = related.budgeted(partners, 7)
+    # Each section's first partner, then each one's second, until seven are given; document b
+    # has a budget of its own.
+    assert {place: len(found) for place, found in kept.items()} == {
+        ("a", "s1"): 3, ("a", "s2"): 2, ("a", "s3"): 2, ("b", "s1"): 1}
+    assert all(found == partners[place][:len(found)] for place, found in kept.items())
+    assert list(kept) == list(partners)
+
+
+def test_no_page_lists_more_related_sections_than_its_budget(tmp_path):
+    """Four copies of each bundled text: every section of a long plan finds five partners, more
+    than one page may list."""
+    for seed in sorted(SOURCES.glob("*.txt")):
+        for n in range(4):
+            (tmp_path / f"{seed.stem}-{n}.txt").write_bytes(seed.read_bytes() + f"\n副本{n}\n".encode())
+    texts, _ = sources.read_sources(tmp_path)
+    found = analyse(pipeline.process_corpus(texts).documents).related
+    per_doc, sections = Counter(), Counter()
+    for (slug, _), partners in found.items():
+        per_doc[slug] += len(partners)
+        sections[slug] += 1
+    budget = rules("related")["per_document"]
+    assert max(per_doc.values()) == budget  # reached: without the budget the longest would list more
+    assert max(sections.values()) * rules("related")["max_related"] > budget
 
 
 def test_analysis_is_deterministic(docs, web):

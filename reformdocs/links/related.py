@@ -1,4 +1,5 @@
-"""Related sections: for each section, up to five sections of other documents on the same subject.
+"""Related sections: for each section, up to five sections of other documents on the same subject
+(and no more than `per_document` on one document's page).
 
 Features are the section's glossary terms and its character bigrams (Simplified), weighted by
 tf·idf. Nothing compares all pairs: a first pass counts each feature's document frequency; a second
@@ -89,4 +90,22 @@ class Related:
                             key=lambda j: (-round(score[j][0], 9), j))
             if ranked:
                 out[place] = [places[j] for j in ranked[:r["max_related"]]]
-        return out
+        return budgeted(out, r["per_document"])
+
+
+def budgeted(partners: dict[Place, list[Place]], budget: int) -> dict[Place, list[Place]]:
+    """At most `budget` partners over all sections of one document: each section's first, then
+    each one's second, and so on, in section order. A plan of two hundred sections would otherwise
+    list a thousand, and its page would be mostly this list."""
+    by_doc: dict[str, list[Place]] = defaultdict(list)
+    for place in partners:
+        by_doc[place[0]].append(place)
+    out: dict[Place, list[Place]] = {}
+    for places in by_doc.values():
+        left = budget
+        for rank in range(max(len(partners[p]) for p in places)):
+            for place in places:
+                if left and rank < len(partners[place]):
+                    out.setdefault(place, []).append(partners[place][rank])
+                    left -= 1
+    return {place: out[place] for place in partners if place in out}
