@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from .model import Block, Document, Edit, Section, Table
 from .downloads import doc_links
@@ -141,12 +141,16 @@ def audit_rows(edits: list[Edit], edition: str) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
 
 
-def audit_section(doc: Document, edition: str) -> Iterator[tuple[bool, str]]:
+MARKDOWN, HTML = False, True
+# A part of a document page: (MARKDOWN, its text) or (HTML, a function that renders it).
+Part = tuple[bool, str | Callable[[], str]]
+
+
+def audit_section(doc: Document, edition: str) -> Iterator[Part]:
     lab = LABELS[edition]
-    body = audit_rows(doc.audit, edition) if doc.audit else para(lab["no_edits"])
-    yield HTML, '<section class="audit" data-search-exclude>'
+    yield HTML, lambda: '<section class="audit" data-search-exclude>'
     yield MARKDOWN, f"## {lab['audit']} Editorial notes {{#audit}}"
-    yield HTML, body + "</section>"
+    yield HTML, lambda: (audit_rows(doc.audit, edition) if doc.audit else para(lab["no_edits"])) + "</section>"
 
 
 # A run of whitespace with a line break in it (indentation of the theme's templates), or an element
@@ -181,16 +185,16 @@ def _yaml_string(text: str) -> str:
     return YAML_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), json.dumps(text, ensure_ascii=False))
 
 
-MARKDOWN, HTML = False, True
 # Where a run of body HTML goes in a document page's Markdown: a paragraph of its own, which no
 # scraped text can produce (body text never goes through Markdown, heading text is all references).
 FRAGMENT = "RDFRAGMENT {}"
 FRAGMENT_HTML = re.compile(r"<p>RDFRAGMENT (\d+)</p>")
 
 
-def document_parts(doc: Document, edition: str, links=None) -> Iterator[tuple[bool, str]]:
+def document_parts(doc: Document, edition: str, links=None) -> Iterator[Part]:
     """A document's page in `edition` (Hans or Hant), in order: (MARKDOWN, front matter, title and
-    headings) and (HTML, the escaped body between them).
+    headings) and (HTML, a function giving the escaped body between them: only `document_body`
+    calls it, so the Markdown of every page is made without rendering any body).
 
     `links` (see `reformdocs.links.DocLinks`) adds cross-links: inline spans in paragraphs, HTML
     after the metadata, after each heading and after each section's own paragraphs.
@@ -198,30 +202,35 @@ def document_parts(doc: Document, edition: str, links=None) -> Iterator[tuple[bo
     def conv(text: str) -> str:
         return edition_text(text, edition, doc.meta.script)
 
-    title = conv(doc.meta.title) or doc.slug
-    yield MARKDOWN, front_matter(title=title, description=doc.meta.title_en or title) + f"# {inline(title)}"
-    head = [meta_block(doc, edition, conv), doc_links(doc.slug, edition, doc_url(doc.slug, edition))]
-    if edition != doc.meta.script:
-        lab = LABELS[edition]
-        here = doc_url(doc.slug, edition)
-        original = relative(doc_url(doc.slug, doc.meta.script), here)
-        head.append(f'<p class="converted-notice">{html.escape(lab["converted"])} '
-                    f'<a href="{original}" hreflang="{LANG[doc.meta.script]}" class="original-link">'
-                    f'{lab["see_original"]}</a></p>')
-    if links:
-        head.append(links.after_meta())
-    yield HTML, "\n".join(head + blocks(doc.preamble, conv, links and links.spans("")))
-
-    def emit(section: Section) -> Iterator[tuple[bool, str]]:
-        yield MARKDOWN, heading(section, conv)
-        body = [links.after_heading(section)] if links else []
-        body += blocks(section.blocks, conv, links and links.spans(section.id))
+    def head() -> str:
+        out = [meta_block(doc, edition, conv), doc_links(doc.slug, edition, doc_url(doc.slug, edition))]
+        if edition != doc.meta.script:
+            lab = LABELS[edition]
+            here = doc_url(doc.slug, edition)
+            original = relative(doc_url(doc.slug, doc.meta.script), here)
+            out.append(f'<p class="converted-notice">{html.escape(lab["converted"])} '
+                       f'<a href="{original}" hreflang="{LANG[doc.meta.script]}" class="original-link">'
+                       f'{lab["see_original"]}</a></p>')
         if links:
-            body.append(links.after_blocks(section))
-        yield HTML, "\n".join(body)
+            out.append(links.after_meta())
+        return "\n".join(out + blocks(doc.preamble, conv, links and links.spans("")))
+
+    def body(section: Section) -> str:
+        out = [links.after_heading(section)] if links else []
+        out += blocks(section.blocks, conv, links and links.spans(section.id))
+        if links:
+            out.append(links.after_blocks(section))
+        return "\n".join(out)
+
+    def emit(section: Section) -> Iterator[Part]:
+        yield MARKDOWN, heading(section, conv)
+        yield HTML, lambda: body(section)
         for child in section.children:
             yield from emit(child)
 
+    title = conv(doc.meta.title) or doc.slug
+    yield MARKDOWN, front_matter(title=title, description=doc.meta.title_en or title) + f"# {inline(title)}"
+    yield HTML, head
     for section in doc.sections:
         yield from emit(section)
     yield from audit_section(doc, edition)
@@ -237,16 +246,16 @@ def document_page(doc: Document, edition: str) -> str:
     a page, a 50 MB one did not finish), and it never has anything to parse in escaped text.
     """
     out, n = [], 0
-    for kind, text in document_parts(doc, edition):
+    for kind, part in document_parts(doc, edition):
         if kind is HTML:
-            text, n = FRAGMENT.format(n), n + 1
-        out.append(text)
+            part, n = FRAGMENT.format(n), n + 1
+        out.append(part)
     return "\n\n".join(out) + "\n"
 
 
 def document_body(doc: Document, edition: str, links=None) -> list[str]:
     """The runs of body HTML of a document's page, in the order of its placeholders."""
-    return [text for kind, text in document_parts(doc, edition, links) if kind is HTML]
+    return [part() for kind, part in document_parts(doc, edition, links) if kind is HTML]
 
 
 def fill(page: str, fragments: list[str]) -> str:
