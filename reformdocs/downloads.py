@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from .script import edition_text
+from .script import EDITIONS, edition_text
 from .urls import LANG, relative
 
 DIR = "downloads/"
@@ -41,7 +41,7 @@ def doc_links(slug: str, edition: str, here: str) -> str:
         return f'<a href="{html.escape(relative(target, here))}" download>{label}</a>'
 
     txt = "/".join(link(doc_file(slug, e, "txt"), edition_text(SCRIPT_LABELS[e], edition, "Hans"))
-                   for e in ("Hans", "Hant"))
+                   for e in EDITIONS)
     label = edition_text("下载", edition, "Hans")
     return (f'<p class="doc-downloads">{label} Downloads: TXT {txt} · '
             f'{link(doc_file(slug, edition, "md"), "Markdown")} · '

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .script import edition_text
-from .site import EDITION_NAMES, EDITIONS
+from .script import EDITIONS, edition_text
+from .site import EDITION_NAMES
 from .urls import LANG, PREFIX, counterpart, edition_of
 
 

@@ -15,10 +15,9 @@ from .pipeline import Corpus
 from . import export, links
 from .downloads import home_links
 from .render import KIND_NAMES, document_body, document_page, fill, front_matter, inline, squeeze
-from .script import edition_text
+from .script import EDITIONS, edition_text
 from .urls import doc_src, doc_url, relative, src_path, url_of
 
-EDITIONS = ("Hans", "Hant")
 EDITION_NAMES = {"Hans": "简体中文", "Hant": "繁體中文"}
 UNSPECIFIED = "未注明地区"
 T = {  # interface strings of generated pages, written in Simplified and converted for Hant
@@ -166,7 +165,7 @@ def build(corpus: Corpus, handwritten: dict[str, str], site_url: str = "", build
             site.bodies[src] = (doc, edition)
             title = edition_text(doc.meta.title, edition, doc.meta.script) or doc.slug
             region = edition_text(doc.meta.region or UNSPECIFIED, edition, doc.meta.script)
-            groups[region].append({html.escape(title): doc_src(doc.slug, edition)})
+            groups[region].append({html.escape(title): src})
         # Nav titles are printed unescaped by the theme: scraped titles and regions are escaped here.
         nav.append({tr(T["documents"], edition): bounded([{html.escape(region): bounded(items)}
                                                            for region, items in groups.items()])})

@@ -13,11 +13,11 @@ import yaml
 from .decode import CONTROL
 from .metadata import parse_date
 from .model import Problem
+from .script import EDITIONS
 
 SIDECAR_FIELDS = {"slug", "title", "title_en", "summary_en", "region", "source", "doc_number",
                   "issuer", "date", "doc_type", "script"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SCRIPTS = ("Hans", "Hant")
 PARTIAL_DATE = re.compile(r"^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?$")  # a year, or a year and month
 
 
@@ -83,7 +83,7 @@ def read_sidecar(path: Path) -> tuple[dict, str]:
             del clean["date"]
         else:
             clean["date"] = date
-    if "script" in clean and clean["script"] not in SCRIPTS:
+    if "script" in clean and clean["script"] not in EDITIONS:
         problems.append(f"sidecar {path.name}: script {clean['script']!r} is not Hans or Hant; "
                         "the script is read from the text instead")
         del clean["script"]
