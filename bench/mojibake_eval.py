@@ -21,7 +21,8 @@ is always the first row. Columns, summed over all sites:
     SURE BAD  characters given as certain and wrong: the worst error, a reader has no sign of it
     dropped   original characters left out without a lacuna mark (as silent)
     conj ok / conj bad   characters supplied in conjecture brackets, right / wrong
-    lacunae   lacuna marks
+    lacunae   lacuna marks standing for lost characters
+    void lac  lacuna marks where nothing was lost (false alarms)
     ms/site   CPU milliseconds per site (the text's vocabulary learnt once per batch of sites)
     001 ms    CPU milliseconds of one pass over the damaged seed 001 (best of 3)
     001 diff  repairs of 001 that differ from the current setting's
@@ -159,8 +160,8 @@ def _align(tokens: list[tuple[str, str]], original: str) -> dict[str, int]:
     """Counts of the best alignment of the repair's tokens with the original characters.
 
     A character token stands for one original character (right or wrong) or for none (put in
-    from nowhere: wrong); a lacuna for one to three; an original character nobody stands for was
-    dropped. The alignment with the fewest errors is taken.
+    from nowhere: wrong); a lacuna for one to three, or for none (a false alarm: nothing was
+    lost there); an original character nobody stands for was dropped. The alignment with the fewest errors is taken.
     """
     n, m = len(tokens), len(original)
     inf = float("inf")
@@ -177,8 +178,9 @@ def _align(tokens: list[tuple[str, str]], original: str) -> dict[str, int]:
                 moves.append((i, j + 1, 1, "dropped"))
             if i < n:
                 kind, ch = tokens[i]
-                if kind == LACUNA:
-                    moves += [(i + 1, j + k, 0, "lacuna") for k in (1, 2, 3) if j + k <= m]
+                if kind == LACUNA:  # standing for nothing, it is a false alarm
+                    moves += [(i + 1, j + k, 0 if k else 1, "lacuna" if k else "void lacuna")
+                              for k in (0, 1, 2, 3) if j + k <= m]
                 else:
                     moves.append((i + 1, j, 1, f"{kind} bad"))
                     if j < m:
@@ -211,6 +213,7 @@ class Tally:
     conj_ok: int = 0
     conj_bad: int = 0
     lacunae: int = 0
+    void: int = 0
     cpu: float = 0.0
 
     def add(self, original: str, damaged: str, repaired: str, edits) -> None:
@@ -238,6 +241,7 @@ class Tally:
         self.conj_ok += counts.get("conj ok", 0)
         self.conj_bad += counts.get("conj bad", 0)
         self.lacunae += counts.get("lacuna", 0)
+        self.void += counts.get("void lacuna", 0)
 
 
 # --- one setting ---------------------------------------------------------------------------------
@@ -304,7 +308,7 @@ def main() -> None:
     print(f"{args.sites} sites in {len(groups)} batches (lost 0/1/2 characters: "
           f"{', '.join(map(str, per_lost))})")
     print(f"{'setting':<44} {'exact':>5} {'unrep':>5} {'left':>4} {'no err':>6} {'sure ok':>7} "
-          f"{'SURE BAD':>8} {'dropped':>7} {'conj ok':>7} {'conj bad':>8} {'lacunae':>7} "
+          f"{'SURE BAD':>8} {'dropped':>7} {'conj ok':>7} {'conj bad':>8} {'lacunae':>7} {'void lac':>8} "
           f"{'ms/site':>7} {'001 ms':>6} {'001 diff':>8}")
     base = None
     for setting in ["", *args.set]:
@@ -315,7 +319,7 @@ def main() -> None:
         t = tally
         print(f"{setting or 'current':<44} {t.exact:5} {t.unrepaired:5} {t.left:4} {t.no_error:6} "
               f"{t.sure_ok:7} {t.sure_bad:8} {t.dropped:7} {t.conj_ok:7} {t.conj_bad:8} "
-              f"{t.lacunae:7} {t.cpu / t.sites * 1e3:7.1f} {seed_ms:6.0f} {diff:8}", flush=True)
+              f"{t.lacunae:7} {t.void:8} {t.cpu / t.sites * 1e3:7.1f} {seed_ms:6.0f} {diff:8}", flush=True)
 
 
 if __name__ == "__main__":
