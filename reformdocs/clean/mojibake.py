@@ -661,7 +661,9 @@ def _with_lost(site: Site, reading: Reading) -> Reading:
     """A realigned reading with the whole characters lost before it: supplied, a lacuna, or none.
 
     Its score becomes the total over the options, each weighted by the prior for losing that many
-    characters.
+    characters. One marker may hide whole characters as well as the lead byte, so the reading says
+    nothing was lost only when the model is all but sure of it (`none_lost`): text left out
+    without a mark is worse than a lacuna mark whose note gives the odds.
     """
     lm, search = site.doc.model, config()["search"]
     left = re.search(f"[{HAN}]*$", site.left).group()
@@ -675,7 +677,12 @@ def _with_lost(site: Site, reading: Reading) -> Reading:
               for o, score in zip(options, site.scores_with(chars, reading.end, options))]
     probs = _posterior(scores)
     best = max(range(len(options)), key=probs.__getitem__)
-    if probs[best] < config()["decision"]["confidence"]:
+    decision = config()["decision"]
+    if not options[best] and probs[best] < decision["none_lost"]:
+        lost = Piece(LACUNA, "")
+        how = (f"characters may have been lost before it (lacuna: nothing lost has p={probs[best]:.3f}, "
+               f"below the {decision['none_lost']} needed to say so)")
+    elif probs[best] < decision["confidence"]:
         lost = Piece(LACUNA, "")
         how = f"what was lost before it is not known (lacuna; best p={probs[best]:.2f})"
     elif not options[best]:
