@@ -47,9 +47,13 @@ def on_config(config):
     docs_dir = Path(config.docs_dir)
     handwritten = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
                    for p in sorted(docs_dir.rglob("*.md"))}
-    # Cite-this-section references carry absolute URLs and a deterministic access date.
-    _built["site"] = site.build(corpus, handwritten, config.site_url or "",
-                                offline.day(offline.build_date(_root(config))))
+    # One build date for everything: cite-this-section access dates, the offline copy, and the
+    # sitemaps, which MkDocs dates by SOURCE_DATE_EPOCH or else the clock. Set from the latest
+    # commit, it makes two builds of one commit identical on any day.
+    built = _built["date"] = offline.build_date(_root(config))
+    os.environ["SOURCE_DATE_EPOCH"] = str(built)
+    # Cite-this-section references carry absolute URLs.
+    _built["site"] = site.build(corpus, handwritten, config.site_url or "", offline.day(built))
     _built["corpus"] = corpus
     config.nav = _built["site"].nav
     return config
@@ -83,7 +87,7 @@ def on_post_build(config):
     export.write(_built["corpus"], Path(config.site_dir))
     search.write_index(search.build_index(search.corpus_sections(_built["corpus"].documents)),
                        Path(config.site_dir) / "search")
-    offline.write(Path(config.site_dir), offline.build_date(_root(config)))
+    offline.write(Path(config.site_dir), _built["date"])
 
 
 def on_serve(server, config, builder):

@@ -2,20 +2,24 @@
 
 What legitimately varies between two builds is only the build date (sitemap lastmod, the offline
 zip's entry times and date label); both honour SOURCE_DATE_EPOCH, the reproducible-builds
-convention, so with it pinned every file must match, with no exclusions. The two builds also run
+convention, so with it pinned every file must match, with no exclusions. Without it, the build is
+dated by its latest commit, so two builds of one commit match on any day. The two builds also run
 with different PYTHONHASHSEEDs, so output that follows set or dict-of-str order cannot hide.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from . import pin_anchors
-from .conftest import build_site
+from .conftest import ROOT, build_site
 
 EPOCH = "1700000000"
 
@@ -41,6 +45,24 @@ def test_two_builds_are_byte_identical(two_builds):
     assert len(first) > 50
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_without_source_date_epoch_the_build_is_dated_by_its_commit(tmp_path, monkeypatch):
+    """The sitemaps, which MkDocs dates by the clock unless told, carry the latest commit's day."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("docs", "hooks", "overrides", "source_texts"):
+        (project / name).symlink_to(ROOT / name)
+    env = {**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"}
+    for args in (["init", "-q"], ["add", "mkdocs.yml"],
+                 ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    result = build_site(tmp_path / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text("utf-8")
+    assert set(re.findall("<lastmod>([^<]+)</lastmod>", sitemap)) == {"2001-02-03"}
 
 
 def test_no_build_path_leaks_into_the_site(two_builds):
