@@ -19,7 +19,7 @@ import re
 
 from ..model import Edit, Line
 from .common import (DOC_TYPES, FINAL, MARKER, TITLE_TAIL, WS, count_ideographs, ends_sentence,
-                     run, starts_with_marker)
+                     protected, run, starts_with_marker)
 
 STAGE = "clean"
 ODD_SPACE = re.compile(r"[\u00a0\u2002\u2003\u2009\u200a\u202f\t]")
@@ -175,7 +175,8 @@ def _titles(blocks: list, edits: list[Edit], named: list[str]) -> list:
     for k in head[:4]:  # a plain title line on top may run into a paragraph below it too
         t = blocks[k].text
         if (k not in wrapped and len(t) <= 60 and count_ideographs(t) >= 4 and t not in titles
-                and not TITLE_STOP.search(t) and not starts_with_marker(t)):
+                and not TITLE_STOP.search(t) and not starts_with_marker(t)
+                and protected(t) not in ("issuer", "date")):  # 发文机关 may open its title line
             titles.append(t)
     # A title that runs into a paragraph: split it off.
     out: list = []
