@@ -265,11 +265,71 @@ def test_gbt_lines_survive_at_head_and_tail():
     "www.example.gov.cn",
     "* * *",
     "━━━━━━━━━━",
+    "首页 栏目导航 图片 关于我们",  # a menu only spaces separate; 关于 does not make it a title
+    "+1",
 ])
 def test_unseen_chrome_at_the_edges(line):
     cleaned = clean(f"{line}\n{BODY}\n{BODY2}\n{line}")
     assert texts(cleaned) == [BODY, BODY2]
     assert sum(e.before == line for e in cleaned.edits) == 2
+
+
+def test_menu_of_spaces_needs_a_navigation_word_and_the_edge():
+    for kept in ("规划 建设 管理 服务", f"{BODY}\n首页 栏目导航 图片 关于我们\n{BODY2}"):
+        assert texts(clean(f"{kept}\n{BODY}"))[0] == kept.split("\n")[0]
+
+
+def test_page_title_bar_goes_and_the_site_names_it_carries():
+    title = "长沙两型社会建设的几点思考"
+    text = "\n".join(["青溪博客", f"{title}_老王的空间_青溪博客", "老王的空间", title, BODY, BODY2])
+    cleaned = clean(text)
+    assert texts(cleaned) == [title, BODY, BODY2]
+    rules = {e.before: e.rule for e in cleaned.edits}
+    assert rules[f"{title}_老王的空间_青溪博客"] == "chrome.structural.page-title"
+    assert rules["老王的空间"] == "chrome.structural.echo"
+    # without the title on a line of its own, the bar is the only copy of it and stays
+    assert texts(clean("\n".join([f"{title}_老王的空间", BODY, BODY2])))[0].startswith(title)
+
+
+def test_short_line_between_chrome_after_the_body():
+    notice = "温馨提示 文明上网理性发言"
+    cleaned = clean("\n".join([BODY, BODY2, "【打印】", notice, "【关闭】"]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert "chrome.structural.between-chrome" in {e.rule for e in cleaned.edits}
+    for kept in ("（此件公开发布）", "XX市人民政府", "特此通知。"):
+        assert kept in texts(clean("\n".join([BODY, BODY2, "【打印】", kept, "【关闭】"])))
+    assert notice in texts(clean("\n".join([BODY, "【打印】", notice, BODY2])))  # in the body
+
+
+def test_letter_spaced_chrome_is_read_closed_up():
+    line = "青 溪 网 股 份 有 限 公 司 版 权 所 有 ，未 经 授 权 禁 止 转 载"
+    cleaned = clean(f"{BODY}\n{BODY2}\n{line}")
+    assert texts(cleaned) == [BODY, BODY2]
+    assert cleaned.edits[0].rule == "chrome.portal.copyright"
+
+
+def test_what_follows_the_closing_is_the_sites():
+    closing = ["XX县人民政府办公室", "2020年2月20日"]
+    site = ["本文已被阅读 15 次", "将本文收藏到我的空间"]
+    cleaned = clean("\n".join([BODY, BODY2] + closing + site))
+    assert texts(cleaned) == [BODY, BODY2] + closing
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.after-closing"}
+    # the document's own closing lines stay: attachments, a bracketed note, copies, the imprint
+    own = ["（此件公开发布）", "附件：任务分工表", "抄送：县委办公室", "XX县人民政府办公室 2020年2月21日印发"]
+    assert texts(clean("\n".join([BODY, BODY2] + closing + own))) == [BODY, BODY2] + closing + own
+    # without an issuer before the date, nothing is assumed to be closed
+    assert site[0] in texts(clean("\n".join([BODY, BODY2, closing[1]] + site)))
+
+
+def test_issuer_line_above_the_title_does_not_split_it():
+    title = "太原市人民政府关于加快推进改革的通知"
+    assert texts(clean(f"太原市人民政府\n{title}\n{BODY}"))[1] == title
+
+
+def test_numbered_entries_of_a_link_list_go_with_it():
+    text = "\n".join([BODY, BODY2, "热门排行", "1. 湖南出台优化营商环境若干措施", "2. 长沙地铁6号线开工",
+                     "· 两型社会建设"])
+    assert texts(clean(text)) == [BODY, BODY2]
 
 
 def test_link_bar_in_the_body_is_kept_unless_it_names_home():
@@ -308,7 +368,7 @@ def test_comment_block_removed_to_the_end():
 
 
 def test_corpus_frequency_hook():
-    footer = "XX市人民政府门户网站"
+    footer = "青溪市大数据管理局负责维护"  # no pattern names it
     docs = [f"{BODY}\n{footer}", f"{BODY2}\n{footer}", f"{BODY}{BODY2}\n{footer}", f"{BODY2}{BODY}"]
     freq = LineFrequency.from_texts(docs)
     assert freq.is_boilerplate(footer) and not freq.is_boilerplate(BODY)

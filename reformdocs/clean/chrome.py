@@ -5,9 +5,11 @@ Two kinds of rules, both audited line by line:
 * Known families (``data/chrome.yml``): patterns of what sites print (由会员分享, 您现在的位置, 字号
   大 中 小, ICP备, 发表意见 …), whole lines or phrases. Aggressive: they only name chrome.
 * Structural signals for chrome never seen before: lines of symbols only, navigation trails
-  (首页 > 政务公开 > …, link bars with | › »), the site's key:value metadata lists (上传时间: 格式:
-  页数: 大小:), contact footers and Latin/URL lines at the head or tail, short lines repeated in
-  one text (running headers) or across the corpus (see `LineFrequency`). Conservative: they never
+  (首页 > 政务公开 > …, link bars with | › », menus of short words only spaces separate), the
+  site's key:value metadata lists (上传时间: 格式: 页数: 大小:), contact footers, Latin/URL lines and
+  bare counters at the head or tail, the page's title bar (标题_博客名_网站名) when the title also
+  stands alone, short lines between chrome lines after the body, short lines repeated in one
+  text (running headers) or across the corpus (see `LineFrequency`). Conservative: they never
   touch outline headings, the short lines GB/T 9704 defines (title, 发文字号, 主送机关, 落款,
   成文日期, 附件) or a flattened table, and most only act in the head or tail of the text (before
   the first or after the last line that reads like body text).
@@ -31,6 +33,14 @@ ANCHOR_MIN_IDEOGRAPHS = 20
 ECHO_MAX = 12
 SHORT_RUN_LEN = 20
 SHORT_RUN_MIN = 3
+MENU_MIN_ITEMS = 3
+BETWEEN_MAX = 30
+MENU_ITEM_LEN = 8
+LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
+LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]+(?=[\u4e00-\u9fff，。、；：])")
+LIST_ENTRY = re.compile(r"[·•]|\d{1,2}\s*[.．、]")  # entries of a link list, not outline headings
+BARE_COUNT = re.compile(r"[+＋]?\d{1,3}")
+TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+")
 SHORT_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()“”《》]")
 ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
@@ -264,7 +274,15 @@ def _edit(rule: str, before: str, line: int, note: str) -> Edit:
 
 
 def match_line(text: str, edge: bool) -> Pattern | None:
-    """The first line-level pattern that makes `text` (stripped) chrome."""
+    """The first line-level pattern that makes `text` (stripped) chrome; a letter-spaced line
+    (版 权 所 有) is also tried with its spacing closed up."""
+    pat = _match_line(text, edge)
+    if pat is None and LETTER_SPACED.search(text):
+        pat = _match_line(LETTER_GAP.sub("", text), edge)
+    return pat
+
+
+def _match_line(text: str, edge: bool) -> Pattern | None:
     r = rules()
     if len(text) > r.longest or not (r.prefilter[0].match(text) or r.prefilter[1].search(text)):
         return None
@@ -327,6 +345,22 @@ def _nav_trail(text: str, r: Rules) -> str:
         return "anywhere"
     chevron = re.search(r"[>＞›»→]", text) is not None
     return "edge" if seps >= 2 or chevron else ""
+
+
+def _menu_bar(text: str, r: Rules) -> bool:
+    """Whether `text` is a menu whose items only spaces separate (首页 博文目录 图片 关于我)."""
+    items = text.split()
+    return len(items) >= MENU_MIN_ITEMS and any(item in r.nav_words for item in items) and all(
+        len(item) <= MENU_ITEM_LEN and not SHORT_PUNCT.search(item) for item in items)
+
+
+def _page_title_bar(i: int, st: list[str], gone: dict) -> bool:
+    """Whether line i is the page's title bar: the title another line of the text gives, then the
+    site's names (标题_作者的博客_新浪博客, 标题 - XX网)."""
+    parts = [p.strip(WS) for p in TITLE_BAR.split(st[i])]
+    if len(parts) < 2 or not parts[0] or not has_ideographs(parts[0], 4):
+        return False
+    return any(st[j] == parts[0] for j in range(len(st)) if j != i and j not in gone)
 
 
 def _anchor(text: str) -> bool:
@@ -398,6 +432,14 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if i not in gone and st[i] and at_edge(i):
             known(i, edge=True)
 
+    # 3a. The page's title bar at the head (the title, then the site's names), when another line
+    # gives the title itself: the site names it carries then go as its echoes (3b).
+    for i in range(min(first, n)):
+        if i not in gone and st[i] and _page_title_bar(i, st, gone):
+            remove(i, "chrome.structural.page-title", "the page's title bar: the title (given "
+                   "again below) and the site's names")
+            ctx.families.add("structural")
+
     # 3b. A short line at an edge that only repeats chrome next to it (an account or site name
     # under its byline): it goes with that chrome.
     for i in range(n):
@@ -417,7 +459,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             for j in range(i + 1, n):
                 if j in gone or not st[j]:
                     continue
-                if len(st[j]) > 60 or ends_sentence(st[j]) or starts_with_marker(st[j]):
+                if len(st[j]) > 60 or ends_sentence(st[j]) or (
+                        starts_with_marker(st[j]) and not LIST_ENTRY.match(st[j])):
                     break
                 remove(j, pat.rule, f"listed under {st[i]!r}")
         elif pat.follows == "tail" and anchors and i > first:
@@ -454,6 +497,29 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if rule is not None:
             remove(i, *rule)
             ctx.families.add("structural")
+
+    # 5b. After the text's last body line, a short line with chrome right before and after it is
+    # chrome too (a comment box's notice between the site's buttons), unless it is a GB/T 9704
+    # line, a sentence, or a bracketed note such as （此件公开发布）.
+    kept_tail = [i for i in range(last + 1, n) if st[i] and i not in in_table] if anchors else []
+    between = [i for before, i, after in zip(kept_tail, kept_tail[1:], kept_tail[2:])
+               if before in gone and after in gone and i not in gone and len(st[i]) <= BETWEEN_MAX
+               and not ends_sentence(st[i]) and not protected(st[i]) and st[i][0] not in "（(【[〔"]
+    for i in between:
+        remove(i, "chrome.structural.between-chrome", "a short line between chrome lines after "
+               "the text's last body line")
+        ctx.families.add("structural")
+
+    # 5c. After the closing of the document (落款 and 成文日期 after its last body line), what is
+    # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's.
+    closing = next((d for k, d in enumerate(kept_tail) if protected(st[d]) == "date" and any(
+        protected(st[c]) == "issuer" for c in kept_tail[max(0, k - 2):k])), None)
+    if closing is not None:
+        for j in kept_tail:
+            if j > closing and j not in gone and not protected(st[j]) and st[j][0] not in "（(【[〔":
+                remove(j, "chrome.structural.after-closing",
+                       "after the document's closing (issuer and date)")
+                ctx.families.add("structural")
 
     # 6. After the text's last body line, a run of short lines without any punctuation (a link
     # block or menu no pattern names) is chrome; GB/T 9704 closing lines end such a run.
@@ -495,6 +561,8 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
     """The structural rule that makes line `s` chrome, with a note; None when none does."""
     if not _has_text(s):
         return "chrome.structural.symbols", "a line of symbols only"
+    if edge and _menu_bar(s, r):  # before the GB/T 9704 check: a menu's 关于我 is no title
+        return "chrome.structural.nav-trail", "navigation trail or link bar"
     if protected(s):
         return None
     trail = _nav_trail(s, r)
@@ -509,6 +577,8 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
                 return "chrome.structural.site-metadata", "the hosting site's key:value metadata"
             if edge and contact >= 1 and site + contact >= 2:
                 return "chrome.structural.contact", "the site's contact footer"
+    if edge and BARE_COUNT.fullmatch(s):
+        return "chrome.structural.counter", "a bare number at the head or tail: a button's count"
     if edge and count_ideographs(s) <= 2:
         if URLISH.search(s) or (len(re.findall(r"[A-Za-z]", s)) >= 2 and not re.search(r"\d{4}", s)):
             return "chrome.structural.non-text", "a Latin, link or address line at the head or tail"

@@ -107,7 +107,8 @@ ISSUER_END = ("人民政府", "政府", "委员会", "办公室", "办公厅", "
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
-NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜]\s|[›»｜]")
+NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜]\s|[›»｜|]")
+PRINTED = re.compile(r"\d{1,2}\s*日\s*印发$")  # the imprint line: XX办公室 2020年2月21日印发
 TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
 
 
@@ -124,7 +125,7 @@ def protected(text: str) -> str:
         return "date"
     if t.startswith(("附件", "附：", "附:")):
         return "attachment"
-    if t.startswith(("抄送", "抄报", "主题词", "主送")):
+    if t.startswith(("抄送", "抄报", "主题词", "主送")) or PRINTED.search(t):
         return "distribution"
     if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2:
         return "addressee"
