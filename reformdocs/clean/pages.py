@@ -72,11 +72,6 @@ def _blank(b) -> bool:
     return isinstance(b, Line) and not b.text.strip(WS)
 
 
-def _excerpt(a: str, b: str) -> tuple[str, str]:
-    tail, head = a.rstrip(WS)[-12:], b.lstrip(WS)[:12]
-    return f"{tail}⏎{head}", f"{tail}{head}"
-
-
 class _Joiner:
     """Joins lines, keeping where each part of a joined paragraph came from."""
 
@@ -87,16 +82,27 @@ class _Joiner:
     def origins(self, line: Line) -> list[tuple[int, int]]:
         return self.ctx.origins.get((line.no, line.text), [(0, line.no)])
 
-    def join(self, a: Line, b: Line, rule: str, note: str, record: bool = True) -> Line:
-        left = a.text.rstrip(WS)
-        right = b.text.lstrip(WS)
-        joined = Line(a.no, left + right)
-        shift = len(b.text) - len(right)
-        parts = self.origins(a) + [(len(left) + max(0, off - shift), no) for off, no in self.origins(b)]
-        self.ctx.origins[(joined.no, joined.text)] = parts
-        if record:
-            before, after = _excerpt(left, right)
-            self.edits.append(Edit(STAGE, rule, "joined", before, after, b.no, note))
+    def join(self, parts: list[Line], rule: str, note: str, record: bool = True) -> Line:
+        """One line of `parts`, each continuing the one before (the whitespace where they meet
+        dropped); linear in their length, so that a paragraph of thousands of lines costs no more
+        than its text. With `record`, each place they meet is an edit."""
+        texts = [parts[0].text.rstrip(WS)]
+        origins = list(self.origins(parts[0]))
+        size, tail = len(texts[0]), texts[0][-12:]
+        for k, b in enumerate(parts[1:], start=2):
+            right = b.text.lstrip(WS)
+            shift, head = len(b.text) - len(right), right[:12]
+            if k < len(parts):
+                right = right.rstrip(WS)
+            origins += [(size + max(0, off - shift), no) for off, no in self.origins(b)]
+            if record:
+                self.edits.append(Edit(STAGE, rule, "joined", f"{tail}⏎{head}", f"{tail}{head}",
+                                       b.no, note))
+            texts.append(right)
+            size += len(right)
+            tail = (tail + right)[-12:]
+        joined = Line(parts[0].no, "".join(texts))
+        self.ctx.origins[(joined.no, joined.text)] = origins
         return joined
 
 
@@ -153,7 +159,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             prev = result[p] if p >= 0 else None
             if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)):
                 del result[p + 1:]
-                result[p] = j.join(prev, b, rule, "sentence re-joined across a page break")
+                result[p] = j.join([prev, b], rule, "sentence re-joined across a page break")
                 continue
         result.append(b)
 
@@ -241,22 +247,23 @@ def _reflow(blocks: list, j: _Joiner, cfg: Config) -> list:
         return blocks
     out: list = []
     last_width = 0  # width of the last physical line of out[-1]
-    joins: dict[int, int] = {}  # index in out -> line breaks removed
+    groups: dict[int, list[Line]] = {}  # index in out -> the lines joined there, first included
     for b in blocks:
+        # (once something is joined to out[-1], it is no heading: only its first line can be)
         if (isinstance(b, Line) and out and isinstance(out[-1], Line) and b.text.strip(WS)
                 and out[-1].text.strip(WS) and last_width >= width - 1
                 and b.text[:1] not in WS and not starts_with_marker(b.text)
-                and not is_heading(out[-1].text) and not marker_rule(b.text)):
+                and (len(out) - 1 in groups or not is_heading(out[-1].text)) and not marker_rule(b.text)):
             last_width = _width(b.text)
-            out[-1] = j.join(out[-1], b, "pages.wrap", "", record=False)
-            joins[len(out) - 1] = joins.get(len(out) - 1, 0) + 1
+            groups.setdefault(len(out) - 1, [out[-1]]).append(b)
             continue
         if isinstance(b, Line):
             last_width = _width(b.text)
         out.append(b)
-    for k, count in joins.items():
+    for k, parts in groups.items():
+        out[k] = j.join(parts, "pages.wrap", "", record=False)
         text = out[k].text.strip(WS)
-        j.edits.append(Edit(STAGE, "pages.wrap", "joined", f"{count + 1} lines", text[:12] + "…",
-                            out[k].no, f"{count + 1} lines wrapped at {width} characters "
+        j.edits.append(Edit(STAGE, "pages.wrap", "joined", f"{len(parts)} lines", text[:12] + "…",
+                            out[k].no, f"{len(parts)} lines wrapped at {width} characters "
                             "re-joined into one paragraph"))
     return out
