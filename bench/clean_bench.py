@@ -114,8 +114,23 @@ def main() -> None:
     print("per step (bundled x 5, cpu):")
     for name, seconds, rate in per_step(corpus, rounds=5):
         print(f"  {name:<40} cpu {seconds:6.2f} s  {rate:8.2f} MB/s")
+    print("one text of N short lines and no body line (every line at an edge), cpu:")
+    times = [edge_lines(n) for n in (20_000, 40_000)]
+    print(f"  20,000 lines {times[0]:.2f} s, 40,000 lines {times[1]:.2f} s: "
+          f"x{times[1] / times[0]:.2f} for twice the lines (2 = linear)")
     for label, rate in rates.items():
         print(f"{label}: {rate:.2f} MB/s -> {'target met' if rate >= 2.0 else 'TARGET MISSED (>= 2 MB/s)'}")
+
+
+def edge_lines(n: int) -> float:
+    """CPU seconds to clean a text of `n` short lines without body text: all of it is head and
+    tail, where the chrome rules compare lines with their neighbours, and the lines wrap at one
+    width, so that they are joined into one paragraph."""
+    text = "\n".join([f"栏目{i % 50}_网站名称_{i}" for i in range(n // 2)] +
+                     [f"短行第{i}条" for i in range(n // 2)])
+    start = time.process_time()
+    clean(text)
+    return time.process_time() - start
 
 
 def per_step(texts: list[str], rounds: int = 5) -> list[tuple[str, float, float]]:

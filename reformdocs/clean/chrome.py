@@ -31,6 +31,7 @@ STAGE = "clean"
 DEFAULT_MAX_LEN = 200
 ANCHOR_MIN_IDEOGRAPHS = 20
 ECHO_MAX = 12
+ECHO_NEAR = 6  # lines on either side where the chrome an echo repeats must be
 SHORT_RUN_LEN = 20
 SHORT_RUN_MIN = 3
 MENU_MIN_ITEMS = 3
@@ -354,13 +355,11 @@ def _menu_bar(text: str, r: Rules) -> bool:
         len(item) <= MENU_ITEM_LEN and not SHORT_PUNCT.search(item) for item in items)
 
 
-def _page_title_bar(i: int, st: list[str], gone: dict) -> bool:
-    """Whether line i is the page's title bar: the title another line of the text gives, then the
+def _page_title_bar(line: str, lines: set[str]) -> bool:
+    """Whether `line` is the page's title bar: a title that is also one of `lines`, then the
     site's names (标题_作者的博客_新浪博客, 标题 - XX网)."""
-    parts = [p.strip(WS) for p in TITLE_BAR.split(st[i])]
-    if len(parts) < 2 or not parts[0] or not has_ideographs(parts[0], 4):
-        return False
-    return any(st[j] == parts[0] for j in range(len(st)) if j != i and j not in gone)
+    parts = [p.strip(WS) for p in TITLE_BAR.split(line)]
+    return len(parts) >= 2 and has_ideographs(parts[0], 4) and parts[0] in lines
 
 
 def _anchor(text: str) -> bool:
@@ -434,8 +433,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # 3a. The page's title bar at the head (the title, then the site's names), when another line
     # gives the title itself: the site names it carries then go as its echoes (3b).
+    standing = {st[i] for i in range(n) if i not in gone}
     for i in range(min(first, n)):
-        if i not in gone and st[i] and _page_title_bar(i, st, gone):
+        if i not in gone and st[i] and _page_title_bar(st[i], standing):
             remove(i, "chrome.structural.page-title", "the page's title bar: the title (given "
                    "again below) and the site's names")
             ctx.families.add("structural")
@@ -447,8 +447,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if i in gone or not s or not at_edge(i) or len(s) > ECHO_MAX or ANCHOR_PUNCT.search(s) \
                 or protected(s) or s in ctx.titles or count_ideographs(s) < 2:
             continue
-        side = range(0, first) if i < first else range(last + 1, n)
-        source = next((j for j in side if j in gone and s in st[j] and st[j] != s), None)
+        lo, hi = (0, first) if i < first else (last + 1, n)
+        near = range(max(lo, i - ECHO_NEAR), min(hi, i + ECHO_NEAR + 1))
+        source = next((j for j in near if j in gone and s in st[j] and st[j] != s), None)
         if source is not None:
             remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}")
             ctx.families.add("structural")
