@@ -310,7 +310,7 @@ def test_letter_spaced_chrome_is_read_closed_up():
 
 def test_what_follows_the_closing_is_the_sites():
     closing = ["XX县人民政府办公室", "2020年2月20日"]
-    site = ["本文已被阅读 15 次", "将本文收藏到我的空间"]
+    site = ["本文已被阅读 15 次", "将本文收藏到我的空间", "相关附件：", "【查看原文件】"]
     cleaned = clean("\n".join([BODY, BODY2] + closing + site))
     assert texts(cleaned) == [BODY, BODY2] + closing
     assert {e.rule for e in cleaned.edits} == {"chrome.structural.after-closing"}

@@ -36,6 +36,7 @@ SHORT_RUN_LEN = 20
 SHORT_RUN_MIN = 3
 MENU_MIN_ITEMS = 3
 BETWEEN_MAX = 30
+NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
 LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]+(?=[\u4e00-\u9fff，。、；：])")
@@ -505,19 +506,21 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     kept_tail = [i for i in range(last + 1, n) if st[i] and i not in in_table] if anchors else []
     between = [i for before, i, after in zip(kept_tail, kept_tail[1:], kept_tail[2:])
                if before in gone and after in gone and i not in gone and len(st[i]) <= BETWEEN_MAX
-               and not ends_sentence(st[i]) and not protected(st[i]) and st[i][0] not in "（(【[〔"]
+               and not ends_sentence(st[i]) and not protected(st[i]) and st[i][0] not in NOTE_OPEN]
     for i in between:
         remove(i, "chrome.structural.between-chrome", "a short line between chrome lines after "
                "the text's last body line")
         ctx.families.add("structural")
 
     # 5c. After the closing of the document (落款 and 成文日期 after its last body line), what is
-    # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's.
+    # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's; a line
+    # ending in a colon reads as 主送机关 only above the body.
     closing = next((d for k, d in enumerate(kept_tail) if protected(st[d]) == "date" and any(
         protected(st[c]) == "issuer" for c in kept_tail[max(0, k - 2):k])), None)
     if closing is not None:
         for j in kept_tail:
-            if j > closing and j not in gone and not protected(st[j]) and st[j][0] not in "（(【[〔":
+            if j > closing and j not in gone and protected(st[j]) in ("", "addressee") \
+                    and st[j][0] not in NOTE_OPEN:
                 remove(j, "chrome.structural.after-closing",
                        "after the document's closing (issuer and date)")
                 ctx.families.add("structural")
