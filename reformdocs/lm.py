@@ -417,15 +417,22 @@ class WordModel:
         context after it) only compute what differs, and a start given to `use_start` is not
         worked through again.
         """
-        memo = self._suffixes
-        got = memo.get(han)
+        got = self._suffixes.get(han)
         if got is not None:
             return got
-        n = len(han)
         start = self._start
+        n = len(han)
         lo = start.size if start is not None and n > start.size and han.startswith(start.text) else 0
+        best = self._suffix_values(han, lo)
+        return start.best(han, best) if lo else best[0]
+
+    def _suffix_values(self, han: str, lo: int = 0) -> list:
+        """The best score of each suffix of a Chinese run that starts at `lo` or later (0.0 for
+        the empty one; None before `lo`), remembered. A suffix is worked out only back to the
+        longest one remembered: every suffix of a remembered run is remembered too."""
+        memo, n = self._suffixes, len(han)
         known = n  # where the longest remembered suffix starts
-        for i in range(lo or 1, n):
+        for i in range(lo, n):
             if han[i:] in memo:
                 known = i
                 break
@@ -435,29 +442,9 @@ class WordModel:
         best: list[float | None] = [None] * (n + 1)
         best[n] = 0.0
         for j in range(known, n):
-            best[j] = memo[han[j:]]  # every suffix of a remembered run is remembered too
+            best[j] = memo[han[j:]]
         self._fill(han, known, best, lo)
         for i in range(lo, known):
-            memo[han[i:]] = best[i]
-        return start.best(han, best) if lo else best[0]
-
-    def _suffix_values(self, han: str) -> list[float]:
-        """The best score of each suffix of a Chinese run (0.0 for the empty one), remembered."""
-        memo, n = self._suffixes, len(han)
-        known = n
-        for i in range(n):
-            if han[i:] in memo:
-                known = i
-                break
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-            known = n
-        best: list = [None] * (n + 1)
-        best[n] = 0.0
-        for j in range(known, n):
-            best[j] = memo[han[j:]]
-        self._fill(han, known, best)
-        for i in range(known):
             memo[han[i:]] = best[i]
         return best
 
