@@ -161,7 +161,8 @@ def _align(tokens: list[tuple[str, str]], original: str) -> dict[str, int]:
 
     A character token stands for one original character (right or wrong) or for none (put in
     from nowhere: wrong); a lacuna for one to three, or for none (a false alarm: nothing was
-    lost there); an original character nobody stands for was dropped. The alignment with the fewest errors is taken.
+    lost there); an original character nobody stands for was dropped. The alignment with the
+    fewest errors is taken.
     """
     n, m = len(tokens), len(original)
     inf = float("inf")
