@@ -1,7 +1,8 @@
 """Metadata: title, 发文字号, issuer, date, region, type and script, from the text and its sidecar.
 
-What the text says is read by the rules in ``data/metadata.yml``; a sidecar field always wins
-(it holds curated facts, including what the text lacks or gets wrong).
+What the text says is read by the rules in ``data/metadata.yml``; what it does not say may come
+from the hosting site's catalogue of the document (removed from the body as chrome); a sidecar
+field always wins (it holds curated facts, including what the text lacks or gets wrong).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class Rules:
     doc_number: re.Pattern
     issuer_suffixes: tuple[str, ...]
     region: re.Pattern
+    catalog_fields: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +41,8 @@ def rules() -> Rules:
         resources.files("reformdocs.data").joinpath("metadata.yml").read_text("utf-8"))
     return Rules(dict(data["doc_types"]), tuple(data["draft_marks"]), data["draft_bonus"],
                  data["title_window"], re.compile(data["doc_number"]),
-                 tuple(data["issuer_suffixes"]), re.compile(data["region"]))
+                 tuple(data["issuer_suffixes"]), re.compile(data["region"]),
+                 {k: tuple(v) for k, v in data["catalog_fields"].items()})
 
 
 def _cn_int(text: str) -> int:
@@ -117,10 +120,33 @@ def find_issuer(title: str, blocks: list[Block]) -> str:
     return ""
 
 
-def extract(blocks: list[Block], sidecar: dict, text: str) -> Metadata:
-    """Metadata from the cleaned blocks (and whole text for the script); the sidecar wins."""
+def _from_catalog(catalog: dict[str, str]) -> dict[str, str]:
+    """title, doc_number, issuer and date as the site's catalogue gives them (what it has)."""
     r = rules()
+    found = {}
+    for name, keys in r.catalog_fields.items():
+        value = next((catalog[k] for k in keys if catalog.get(k)), "")
+        if name == "doc_number":
+            m = r.doc_number.search(value)
+            value = re.sub(r"\s+", "", m.group()) if m else ""
+        elif name == "date":
+            value = parse_date(value)
+        elif name == "title" and not title_score(value):
+            value = ""
+        if value:
+            found[name] = value
+    return found
+
+
+def extract(blocks: list[Block], sidecar: dict, text: str,
+            catalog: dict[str, str] | None = None) -> Metadata:
+    """Metadata from the cleaned blocks (and whole text for the script); what they do not give
+    from the site's `catalog` of the document; the sidecar wins."""
+    r = rules()
+    listed = _from_catalog(catalog or {})
     title = find_title(blocks)
+    if "title" in listed and not title_score(title):
+        title = listed["title"]
     number = ""
     date = ""
     for block in blocks[: r.title_window * 2]:
@@ -131,7 +157,9 @@ def extract(blocks: list[Block], sidecar: dict, text: str) -> Metadata:
             number = re.sub(r"\s+", "", m.group()) if m else ""
         if not date:
             date = parse_date(block.text)
-    issuer = find_issuer(title, blocks)
+    number = number or listed.get("doc_number", "")
+    date = date or listed.get("date", "")
+    issuer = find_issuer(title, blocks) or listed.get("issuer", "")
     region_m = r.region.match(issuer or title)
     meta = Metadata(
         title=title, doc_number=number, issuer=issuer, date=date,

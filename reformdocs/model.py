@@ -70,6 +70,9 @@ class Cleaned:
     blocks: list[Block]
     edits: list[Edit] = field(default_factory=list)
     rejected: str = ""  # non-empty: the reason the text cannot be published
+    # The hosting site's catalogue of the document (索引号, 文号, 发布机构 …: key -> value), removed
+    # from the body as chrome; metadata falls back on it for what the text does not say.
+    catalog: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

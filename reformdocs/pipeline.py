@@ -32,7 +32,7 @@ def process(source: Source, lines: LineFrequency | None = None) -> Document | Pr
     cleaned = clean(decoded.text, corpus=lines)
     if cleaned.rejected:
         return Problem(source.name, f"{cleaned.rejected}; not published")
-    meta = metadata.extract(cleaned.blocks, source.sidecar, decoded.text)
+    meta = metadata.extract(cleaned.blocks, source.sidecar, decoded.text, cleaned.catalog)
     meta.slug = source.slug
     preamble, tree = sections.parse(cleaned.blocks, meta.title)
     return Document(source_name=source.name, encoding=decoded.encoding, meta=meta,

@@ -287,6 +287,11 @@ def test_page_title_bar_goes_and_the_site_names_it_carries():
     rules = {e.before: e.rule for e in cleaned.edits}
     assert rules[f"{title}_老王的空间_青溪博客"] == "chrome.structural.page-title"
     assert rules["老王的空间"] == "chrome.structural.echo"
+    # a news site's bar (标题--频道--网站), its title without the issuers the text's title opens with
+    issuers = "中共青川市委办公室 青川市人民政府办公室"
+    bar = f"{title}--湖北频道--人民网"
+    cleaned = clean("\n".join([bar, issuers + title, BODY, BODY2]))
+    assert texts(cleaned) == [issuers + title, BODY, BODY2]
     # without the title on a line of its own, the bar is the only copy of it and stays
     assert texts(clean("\n".join([f"{title}_老王的空间", BODY, BODY2])))[0].startswith(title)
 
@@ -338,9 +343,68 @@ def test_link_bar_in_the_body_is_kept_unless_it_names_home():
     assert "首页 > 规划" not in texts(clean(f"{BODY}\n首页 > 规划\n{BODY2}"))
 
 
-def test_document_metadata_header_is_kept():
-    line = "索引号：01234-5678 发文字号：X政发〔2019〕12号 发布机构：XX市人民政府"
-    assert line in texts(clean(f"{line}\n{BODY}"))
+@pytest.mark.parametrize("header", [
+    ["索引号：01234-5678 发文字号：青政发〔2019〕12号 发布机构：青川市人民政府"],
+    ["【发布部门】 青川市人民政府", "【发文字号】 青政发〔2019〕12号", "【效力级别】 地方规范性文件"],
+    ["[ 文　　号 ] 青政发〔2019〕12号", "[ 时 效 性 ] 有效", "[ 点 击 数 ] 1208"],
+    ["索引号：", "01234-5678", "发布机构：", "青川市人民政府", "文号：", "青政发〔2019〕12号"],
+])
+def test_site_catalogue_of_the_document_goes_and_is_kept_for_the_metadata(header):
+    """A block of catalogue fields at the head is the site's, in each way sites write it; the
+    fields are kept apart (Cleaned.catalog) for what the text does not say itself."""
+    cleaned = clean("\n".join(header + [BODY, BODY2]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.catalog"}
+    assert cleaned.catalog.get("文号", cleaned.catalog.get("发文字号", "青政发〔2019〕12号")) == "青政发〔2019〕12号"
+    assert "点击数" not in cleaned.catalog  # the site's counters are no field of the document
+
+
+def test_key_lines_of_the_body_are_no_catalogue():
+    """Key lines whose keys are not catalogue fields (a task list), or one field alone, stay."""
+    tasks = ["牵头单位：市发展改革委", "责任单位：市财政局", "完成时限：2019年12月底前"]
+    assert texts(clean("\n".join([BODY, *tasks, BODY2]))) == [BODY, *tasks, BODY2]
+    single = ["文号：青政发〔2019〕12号", "牵头单位：市发展改革委"]
+    assert texts(clean("\n".join([*single, BODY, BODY2])))[:2] == single
+    # in the body, between two paragraphs, even a catalogue block is left alone
+    block = ["发布机构：青川市人民政府", "成文日期：2019年3月1日"]
+    assert texts(clean("\n".join([BODY, *block, BODY2]))) == [BODY, *block, BODY2]
+
+
+def test_long_menu_of_spaces_goes_without_a_navigation_word_but_a_joint_closing_stays():
+    menu = "信息公开指南 信息公开制度 法定主动公开内容 信息公开年报 依申请公开"
+    cleaned = clean(f"{menu}\n{BODY}\n{BODY2}")
+    assert texts(cleaned) == [BODY, BODY2]
+    issuers = "市发展改革委 市财政局 市自然资源局 市生态环境局 市住房城乡建设局"
+    assert texts(clean(f"{BODY}\n{BODY2}\n{issuers}\n2019年3月1日"))[-2] == issuers
+
+
+def test_menu_one_item_a_line_at_the_head():
+    menu = ["新闻", "体育", "财经", "汽车", "科技"]
+    title = "青川市人民政府关于深化综合配套改革的意见"
+    cleaned = clean("\n".join([*menu, title, BODY, BODY2]))
+    assert texts(cleaned) == [title, BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.head-menu"}
+    # three such lines are no menu; nor are the GB/T 9704 lines of a head
+    three = ["新闻", "体育", "财经"]
+    assert texts(clean("\n".join([*three, BODY, BODY2])))[:3] == three
+    head = ["青川市人民政府", "青政发〔2019〕12号", "通知", "各区县：", BODY]
+    assert texts(clean("\n".join(head)))[:2] == head[:2]
+
+
+def test_row_of_bracketed_buttons_goes_anywhere():
+    for row in ("【字号：放大　默认　缩小】　【视力保护色】　【分享到】", "[ 打印 ]　[ 关闭 ]", "【1】【2】"):
+        cleaned = clean(f"{BODY}\n{row}\n{BODY2}")
+        assert texts(cleaned) == [BODY, BODY2], row
+    # one bracket is not a row of them
+    note = "【青川市】关于深化改革的几点意见"
+    assert note in texts(clean(f"{BODY}\n{note}\n{BODY2}"))
+
+
+def test_link_with_a_short_label_at_an_edge():
+    link = "原文链接：http://www.example.gov.cn/zwgk/201902/t20190222_1180.html"
+    assert texts(clean(f"{BODY}\n{BODY2}\n{link}")) == [BODY, BODY2]
+    long_label = "本实施意见全文及解读可在市政府门户网站查阅：http://www.example.gov.cn"
+    assert texts(clean(f"{BODY}\n{BODY2}\n{long_label}"))[-1] == long_label
 
 
 def test_contact_line_in_the_body_is_kept():

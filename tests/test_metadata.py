@@ -59,3 +59,26 @@ def test_sidecar_wins():
     blocks = [Line(1, "某某市人民政府关于加快发展的意见"), Line(2, "2010年1月1日")]
     meta = metadata.extract(blocks, {"title": "更正后的标题", "date": "2010-01-02"}, "")
     assert (meta.title, meta.date, meta.issuer) == ("更正后的标题", "2010-01-02", "某某市人民政府")
+
+
+def test_site_catalogue_supplies_what_the_text_does_not_say():
+    """A disclosure page's 索引号 block is chrome, but its 文号 and 成文日期 are the document's:
+    they fill the metadata the body lacks, and never override what the body says."""
+    body = ["各区县人民政府，市直各单位：",
+            "为深化综合配套改革，经市政府同意，现就有关事项通知如下：一、推进简政放权。二、优化营商环境。"]
+    header = ["索引号：11530100-2021-00015", "发布机构：青川市人民政府办公室", "文号：青政办发〔2021〕27号",
+              "成文日期：2021-09-06", "名称：青川市人民政府办公室关于深化综合配套改革的通知"]
+    text = "\n".join(header + body)
+    cleaned = clean(text)
+    meta = metadata.extract(cleaned.blocks, {}, text, cleaned.catalog)
+    assert (meta.title, meta.doc_number, meta.issuer, meta.date) == (
+        "青川市人民政府办公室关于深化综合配套改革的通知", "青政办发〔2021〕27号", "青川市人民政府办公室",
+        "2021-09-06")
+    assert metadata.extract(cleaned.blocks, {}, text).doc_number == ""  # from the catalogue only
+    # the text's own title, 文号 and date win over the catalogue's
+    own = ["青川市人民政府关于推进营商环境改革的通知", "青政发〔2021〕30号", *body, "青川市人民政府", "2021年9月8日"]
+    text = "\n".join(header + own)
+    cleaned = clean(text)
+    meta = metadata.extract(cleaned.blocks, {}, text, cleaned.catalog)
+    assert (meta.title, meta.doc_number, meta.issuer, meta.date) == (
+        "青川市人民政府关于推进营商环境改革的通知", "青政发〔2021〕30号", "青川市人民政府", "2021-09-08")

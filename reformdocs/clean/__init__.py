@@ -45,7 +45,8 @@ def clean(text: str, corpus: LineFrequency | None = None) -> Cleaned:
     `corpus` (optional) is a table of how many documents of the corpus each short line occurs in
     (``LineFrequency.from_texts(texts)``); lines common to many documents are then chrome.
     """
-    token = RUN.set(Run(corpus=corpus))
+    context = Run(corpus=corpus)
+    token = RUN.set(context)
     try:
         blocks: list = [Line(no, t) for no, t in enumerate(text.split("\n"), start=1)]
         edits: list[Edit] = []
@@ -65,4 +66,4 @@ def clean(text: str, corpus: LineFrequency | None = None) -> Cleaned:
         if lost > MAX_DAMAGE:
             rejected = (f"{lost:.0%} of its Chinese characters are lost to encoding damage "
                         "(shown as '?')")
-    return Cleaned(blocks=blocks, edits=edits, rejected=rejected)
+    return Cleaned(blocks=blocks, edits=edits, rejected=rejected, catalog=context.catalog)

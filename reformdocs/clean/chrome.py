@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..model import Edit, Line
 from . import table
-from .common import (FINAL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
+from .common import (FINAL, ISSUER_END, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
                      run, starts_with_marker)
 
 STAGE = "clean"
@@ -35,6 +35,10 @@ ECHO_NEAR = 6  # lines on either side where the chrome an echo repeats must be
 SHORT_RUN_LEN = 20
 SHORT_RUN_MIN = 3
 MENU_MIN_ITEMS = 3
+MENU_MIN_UNNAMED = 5  # items of a menu that names no 首页 (信息公开指南 信息公开制度 …)
+HEAD_RUN_LEN = 6  # a menu written one item to a line at the head: items this short ...
+HEAD_RUN_MIN = 4  # ... this many in a row
+TITLE_WINDOW = 50  # lines after a page's title bar where the title itself is looked for
 BETWEEN_MAX = 30
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
@@ -42,11 +46,17 @@ LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
 LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]+(?=[\u4e00-\u9fff，。、；：])")
 LIST_ENTRY = re.compile(r"[·•]|\d{1,2}\s*[.．、]")  # entries of a link list, not outline headings
 BARE_COUNT = re.compile(r"[+＋]?\d{1,3}")
-TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+")
+TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+|\s*-{2,}\s*")
 SHORT_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()“”《》]")
 ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
+LINK_AT_END = re.compile(r"(?:https?://|www\.)\S+$")  # 原文链接：http://…
+LINK_LABEL_MAX = 6  # ideographs a link's label may have
 URLISH = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[a-z]{2,}|©|\(C\)|\.(?:com|cn|net|org)\b", re.I)
+# A line that opens with a key: key：value, 【key】value or [ key ] value (key letter-spaced or not).
+KEY_LINE = re.compile(r"^(?:【\s*([^】]{1,12}?)\s*】|\[\s*([^\]]{1,12}?)\s*\]|"
+                      r"([^\s:：【】\[\]]{1,6}(?:[ \u3000]+[^\s:：【】\[\]]{1,6}){0,3})\s*[:：])\s*(.*)$")
+BUTTONS = re.compile(r"(?:[【\[]\s*[^】\]【\[]{1,12}?\s*[】\]]\s*){2,}")  # 【打印】【关闭】, [ 字号：大 中 小 ] [ 打印 ]
 KEY = re.compile(r"(?:^|(?<=[\s|｜,，;；/【\[]))([^\s:：|｜,，;；/【】\[\]]{1,6})\s*[:：]")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
@@ -77,6 +87,7 @@ class Rules:
     site_keys: frozenset[str]
     contact_keys: frozenset[str]
     document_keys: frozenset[str]
+    catalog_keys: frozenset[str]
     repeat_min: int
     repeat_max_len: int
     corpus_min_docs: int
@@ -124,7 +135,8 @@ def rules() -> Rules:
         phrase_prefilter=union(phrase), longest=max(p.max_len for p in line), families=families,
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
-        document_keys=frozenset(s["document_keys"]), repeat_min=int(s["repeat_min"]),
+        document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
+        repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
 
@@ -350,17 +362,81 @@ def _nav_trail(text: str, r: Rules) -> str:
 
 
 def _menu_bar(text: str, r: Rules) -> bool:
-    """Whether `text` is a menu whose items only spaces separate (首页 博文目录 图片 关于我)."""
+    """Whether `text` is a menu whose items only spaces separate (首页 博文目录 图片 关于我); a
+    longer one needs no 首页 when its items are words and none is an organ's name (a joint 落款
+    such as 市发展改革委 市财政局 … is one)."""
     items = text.split()
-    return len(items) >= MENU_MIN_ITEMS and any(item in r.nav_words for item in items) and all(
-        len(item) <= MENU_ITEM_LEN and not SHORT_PUNCT.search(item) for item in items)
+    if len(items) < MENU_MIN_ITEMS or not all(
+            len(item) <= MENU_ITEM_LEN and not SHORT_PUNCT.search(item) for item in items):
+        return False
+    return any(item in r.nav_words for item in items) or (len(items) >= MENU_MIN_UNNAMED and all(
+        count_ideographs(item) >= 2 and not item.endswith(ISSUER_END) for item in items))
 
 
-def _page_title_bar(line: str, lines: set[str]) -> bool:
-    """Whether `line` is the page's title bar: a title that is also one of `lines`, then the
-    site's names (标题_作者的博客_新浪博客, 标题 - XX网)."""
+def _catalog_keys(text: str) -> tuple[list[str], str]:
+    """The keys a key line names (spaces closed up) and the text after its first key; ([], "")
+    for a line that does not open with a key."""
+    m = KEY_LINE.match(text)
+    if m is None:
+        return [], ""
+    first = re.sub(f"[{WS}]", "", next(g for g in m.groups()[:3] if g))
+    return [first, *_keys(m.group(4))], m.group(4)
+
+
+def _catalog_fields(lines: list[str]) -> dict[str, str]:
+    """key -> value of a catalogue block's lines (a value on its own line follows its key)."""
+    fields: dict[str, str] = {}
+    pending = ""
+    for line in lines:
+        keys, value = _catalog_keys(line)
+        if not keys:
+            if pending:
+                fields.setdefault(pending, line)
+            pending = ""
+            continue
+        # several fields on one line: 索引号：X  主题分类：Y …
+        parts = KEY.split(value)  # [value of the first key, key2, value2, key3, value3 …]
+        pairs = [(keys[0], parts[0]), *zip(parts[1::2], parts[2::2])]
+        for key, val in pairs:
+            if val.strip(WS):
+                fields.setdefault(re.sub(f"[{WS}]", "", key), val.strip(WS))
+        pending = "" if value.strip(WS) else keys[0]
+    return fields
+
+
+def _catalog_blocks(st: list[str], r: Rules) -> list[list[int]]:
+    """Blocks of key lines (values on their own lines too) naming two or more catalogue fields:
+    the hosting site's catalogue of the document (索引号 主题分类 发布机构 …)."""
+    known = r.catalog_keys | r.site_keys | r.document_keys
+    blocks: list[list[int]] = []
+    block: list[int] = []
+    fields: set[str] = set()
+    pending = False  # the last key line had its value on the next line
+    for i, s in enumerate(st + [""]):
+        if i < len(st) and not s:
+            continue
+        keys, value = _catalog_keys(s)
+        if keys and keys[0] in known and "。" not in value:
+            block.append(i)
+            fields.update(k for k in keys if k in r.catalog_keys)
+            pending = not value.strip(WS)
+            continue
+        if pending and i < len(st) and len(s) <= DEFAULT_MAX_LEN and "。" not in s:
+            block.append(i)
+            pending = False
+            continue
+        if len(fields) >= 2:
+            blocks.append(block)
+        block, fields, pending = [], set(), False
+    return blocks
+
+
+def _page_title_bar(line: str, below: list[str]) -> bool:
+    """Whether `line` is the page's title bar: a title that one of the lines `below` gives or ends
+    with (after the issuers), then the site's names (标题_作者的博客_新浪博客, 标题--频道--XX网)."""
     parts = [p.strip(WS) for p in TITLE_BAR.split(line)]
-    return len(parts) >= 2 and has_ideographs(parts[0], 4) and parts[0] in lines
+    return len(parts) >= 2 and has_ideographs(parts[0], 4) and any(
+        s.endswith(parts[0]) for s in below)
 
 
 def _anchor(text: str) -> bool:
@@ -379,7 +455,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     def remove(i: int, rule: str, note: str) -> None:
         if i not in gone:
-            gone[i] = _edit(rule, text[i], lines[i].no, note)
+            gone[i] = _edit(rule, lines[i].text, lines[i].no, note)  # the whole line, as scraped
 
     def known(i: int, edge: bool) -> bool:
         pat = match_line(st[i], edge)
@@ -432,16 +508,24 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if i not in gone and st[i] and at_edge(i):
             known(i, edge=True)
 
-    # 3a. The page's title bar at the head (the title, then the site's names), when another line
-    # gives the title itself: the site names it carries then go as its echoes (3b).
-    standing = {st[i] for i in range(n) if i not in gone}
+    # 3a. A menu written one item to a line at the head (新闻 体育 财经 …): a run of very short
+    # lines without punctuation, none a GB/T 9704 line.
+    for menu in _short_runs(range(min(first, n)), st, gone, set(), HEAD_RUN_LEN, HEAD_RUN_MIN):
+        for j in menu:
+            remove(j, "chrome.structural.head-menu",
+                   f"one of {len(menu)} very short lines in a row at the head: a menu")
+        ctx.families.add("structural")
+
+    # 3b. The page's title bar at the head (the title, then the site's names), when another line
+    # gives the title itself: the site names it carries then go as its echoes (3c).
     for i in range(min(first, n)):
-        if i not in gone and st[i] and _page_title_bar(st[i], standing):
+        below = [st[j] for j in range(i + 1, min(n, i + 1 + TITLE_WINDOW)) if j not in gone]
+        if i not in gone and st[i] and TITLE_BAR.search(st[i]) and _page_title_bar(st[i], below):
             remove(i, "chrome.structural.page-title", "the page's title bar: the title (given "
                    "again below) and the site's names")
             ctx.families.add("structural")
 
-    # 3b. A short line at an edge that only repeats chrome next to it (an account or site name
+    # 3c. A short line at an edge that only repeats chrome next to it (an account or site name
     # under its byline): it goes with that chrome.
     for i in range(n):
         s = st[i]
@@ -453,6 +537,19 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         source = next((j for j in near if j in gone and s in st[j] and st[j] != s), None)
         if source is not None:
             remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}")
+            ctx.families.add("structural")
+
+    # 3d. The site's catalogue of the document at the head or tail (索引号 主题分类 … or 【发布部门】
+    # 【效力级别】 …): the whole block goes, the fields that repeat the 文号 or title too (after
+    # 3c: the document's own 文号 and title are no echo of it).
+    for block in _catalog_blocks(st, r):
+        if all(at_edge(i) for i in block):
+            for i in block:
+                remove(i, "chrome.structural.catalog", "the hosting site's catalogue of the "
+                       "document (索引号, 发布机构 … block)")
+            for key, value in _catalog_fields([st[i] for i in block]).items():
+                if key in r.catalog_keys or key in r.document_keys:  # not 点击数, 字体 …
+                    ctx.catalog.setdefault(key, value)
             ctx.families.add("structural")
 
     # 4. Lines that follow a list header (相关文档 …) or open a comment block.
@@ -527,22 +624,12 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # 6. After the text's last body line, a run of short lines without any punctuation (a link
     # block or menu no pattern names) is chrome; GB/T 9704 closing lines end such a run.
-    if anchors:
-        run_: list[int] = []
-        for i in list(range(last + 1, n)) + [n]:
-            s = st[i] if i < n else ""
-            if i < n and (i in gone or not s):
-                continue
-            if i < n and i not in in_table and len(s) <= SHORT_RUN_LEN and not SHORT_PUNCT.search(s) \
-                    and not protected(s) and count_ideographs(s) >= 2:
-                run_.append(i)
-                continue
-            if len(run_) >= SHORT_RUN_MIN:
-                for j in run_:
-                    remove(j, "chrome.structural.short-run",
-                           f"one of {len(run_)} short unpunctuated lines after the text's last body line")
-                ctx.families.add("structural")
-            run_ = []
+    tail = range(last + 1, n) if anchors else range(0)
+    for block in _short_runs(tail, st, gone, in_table, SHORT_RUN_LEN, SHORT_RUN_MIN):
+        for j in block:
+            remove(j, "chrome.structural.short-run",
+                   f"one of {len(block)} short unpunctuated lines after the text's last body line")
+        ctx.families.add("structural")
 
     out: list[Line] = []
     edits: list[Edit] = []
@@ -556,6 +643,26 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     return out, edits
 
 
+def _short_runs(indices: Iterable[int], st: list[str], gone: Iterable[int], breaks: set[int],
+                max_len: int, min_run: int) -> list[list[int]]:
+    """Runs of at least `min_run` short lines among `indices` (no punctuation, two ideographs or
+    more, no GB/T 9704 line), passing over blank and `gone` lines; a line in `breaks` ends a run."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in [*indices, None]:
+        if i is not None and (i in gone or not st[i]):
+            continue
+        s = "" if i is None else st[i]
+        if i is not None and i not in breaks and len(s) <= max_len and not SHORT_PUNCT.search(s) \
+                and count_ideographs(s) >= 2 and not protected(s):
+            current.append(i)
+            continue
+        if len(current) >= min_run:
+            runs.append(current)
+        current = []
+    return runs
+
+
 def _repeatable(s: str, r: Rules) -> bool:
     return (4 <= len(s) <= r.repeat_max_len and not ends_sentence(s) and not starts_with_marker(s)
             and count_ideographs(s) >= 2)
@@ -567,6 +674,8 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
         return "chrome.structural.symbols", "a line of symbols only"
     if edge and _menu_bar(s, r):  # before the GB/T 9704 check: a menu's 关于我 is no title
         return "chrome.structural.nav-trail", "navigation trail or link bar"
+    if BUTTONS.fullmatch(s):
+        return "chrome.structural.buttons", "a row of bracketed buttons ([ 打印 ] 【关闭】)"
     if protected(s):
         return None
     trail = _nav_trail(s, r)
@@ -583,6 +692,8 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
                 return "chrome.structural.contact", "the site's contact footer"
     if edge and BARE_COUNT.fullmatch(s):
         return "chrome.structural.counter", "a bare number at the head or tail: a button's count"
+    if edge and (link := LINK_AT_END.search(s)) and count_ideographs(s[:link.start()]) <= LINK_LABEL_MAX:
+        return "chrome.structural.non-text", "a link with a short label at the head or tail"
     if edge and count_ideographs(s) <= 2:
         if URLISH.search(s) or (len(re.findall(r"[A-Za-z]", s)) >= 2 and not re.search(r"\d{4}", s)):
             return "chrome.structural.non-text", "a Latin, link or address line at the head or tail"

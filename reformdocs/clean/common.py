@@ -155,6 +155,7 @@ class Run:
     # joined paragraphs: (line no, text) -> [(offset, source line no), ...] where each part starts
     origins: dict[tuple[int, str], list[tuple[int, int]]] = field(default_factory=dict)
     corpus: object | None = None  # a chrome.LineFrequency fed by the caller, or None
+    catalog: dict[str, str] = field(default_factory=dict)  # the site's catalogue fields (chrome)
 
 
 RUN: ContextVar[Run | None] = ContextVar("reformdocs_clean_run", default=None)
