@@ -482,3 +482,25 @@ def test_unpunctuated_link_block_after_the_text_removed():
     assert texts(clean("\n".join([BODY, BODY2] + links[:2]))) == [BODY, BODY2] + links[:2]
     closing = ["XX市人民政府", "2019年3月5日", "附件：任务分工表"]
     assert texts(clean("\n".join([BODY] + closing))) == [BODY] + closing
+
+
+def test_paragraph_opened_by_an_outline_marker_is_rejoined_across_a_page_mark():
+    cut = "（二）推进煤层气综合开发改革。探索煤层气矿业权与煤炭矿业权重叠区域“先采气、后采煤”协调开发"
+    rest = "机制，支持煤层气企业参与增量配电业务。"
+    cleaned = clean("\n".join([BODY, cut, "第1页 / 共3页", "5积分", rest, BODY2]))
+    assert texts(cleaned) == [BODY, cut + rest, BODY2]
+    # a short heading before the mark is not continued by the paragraph after it
+    assert texts(clean("\n".join([BODY, "二、保障措施", "第2页 / 共3页", BODY2]))) == [BODY, "二、保障措施", BODY2]
+
+
+def test_running_header_in_either_order_on_facing_pages():
+    one, other = "青川市人民政府公报　　　　2015年第3期", "2015年第3期　　　　青川市人民政府公报"
+    lines = [BODY, one, BODY2, other, BODY, one, BODY2, other, BODY]
+    cleaned = clean("\n".join(lines))
+    assert texts(cleaned) == [BODY, one, BODY2, BODY, BODY2, BODY]  # the first copy is kept
+    assert sum(e.rule == "chrome.structural.running-header" for e in cleaned.edits) == 3
+
+
+def test_two_character_word_ending_like_an_organ_is_no_closing():
+    assert protected("社会") == "" and protected("全部") == ""
+    assert protected("国务院") == "issuer"

@@ -575,21 +575,22 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     kept = [Line(lines[i].no, text[i]) if i not in gone else Line(lines[i].no, "") for i in range(n)]
     for hit in table.find(kept):
         in_table.update(range(hit.start, hit.end))
-    counts = Counter(st[i] for i in range(n) if i not in gone and i not in in_table and st[i])
+    counts = Counter(_header_key(st[i]) for i in range(n) if i not in gone and i not in in_table and st[i])
     seen: set[str] = set()
     for i in range(n):
         s = st[i]
         if i in gone or not s or i in in_table:
             continue
+        key = _header_key(s)
         rule = _structural(s, at_edge(i), r)
         if rule is None and protected(s):
-            seen.add(s)
+            seen.add(key)
             continue
-        if rule is None and counts[s] >= r.repeat_min and _repeatable(s, r):
-            if s in seen:
+        if rule is None and counts[key] >= r.repeat_min and _repeatable(s, r):
+            if key in seen:
                 rule = ("chrome.structural.running-header",
-                        f"repeated {counts[s]} times in the text; the first is kept")
-            seen.add(s)
+                        f"repeated {counts[key]} times in the text; the first is kept")
+            seen.add(key)
         if rule is None and ctx.corpus is not None and not ends_sentence(s) \
                 and not starts_with_marker(s) and ctx.corpus.is_boilerplate(s):
             rule = ("chrome.structural.corpus-repeated", "occurs in many documents of the corpus")
@@ -661,6 +662,12 @@ def _short_runs(indices: Iterable[int], st: list[str], gone: Iterable[int], brea
             runs.append(current)
         current = []
     return runs
+
+
+def _header_key(s: str) -> str:
+    """What a running header shares with its other copies: its words in any order (a printed
+    header puts them the other way round on facing pages: 公报　2015年第3期 / 2015年第3期　公报)."""
+    return " ".join(sorted(s.split()))
 
 
 def _repeatable(s: str, r: Rules) -> bool:

@@ -133,7 +133,8 @@ def protected(text: str) -> str:
     if len(t) <= 100 and "。" not in t and not NAV_SEPARATOR.search(t) and (bare.endswith(DOC_TYPES) or
                                             ("关于" in t and count_ideographs(t) >= 6)):
         return "title"
-    if len(t) <= 30 and t.endswith(ISSUER_END) and not re.search(r"[，。；：,;:|>›»]", t):
+    if len(t) <= 30 and t.endswith(ISSUER_END) and count_ideographs(t) >= 3 \
+            and not re.search(r"[，。；：,;:|>›»]", t):  # 国务院, not 社会
         return "issuer"
     return ""
 

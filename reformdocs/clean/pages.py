@@ -175,7 +175,10 @@ def _continues(before: str, after: str) -> bool:
         return False
     if b[0] in CONTINUATION:
         return True
-    return not ends_sentence(a) and not is_heading(a) and not protected(a) and not starts_with_marker(b)
+    # a paragraph opened by an outline marker may be cut too (（二）推进…协调开发 | 机制，支持…);
+    # a short heading is not
+    return not ends_sentence(a) and not is_heading(a) and protected(a) in ("", "heading") \
+        and not starts_with_marker(b)
 
 
 def _counters(out: list, edits: list[Edit], share_site: bool, cfg: Config) -> dict[int, str]:
