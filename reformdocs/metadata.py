@@ -65,6 +65,12 @@ def parse_date(text: str) -> str:
         return ""
 
 
+def _doc_number(text: str) -> str:
+    """The 发文字号 in `text`, whitespace closed up; "" when there is none."""
+    m = rules().doc_number.search(text)
+    return re.sub(r"\s+", "", m.group()) if m else ""
+
+
 def _strip_title(text: str) -> str:
     """A title line without a leading 发文字号 and without the 《》 a listing wraps it in."""
     text = rules().doc_number.sub("", text, count=1).strip()
@@ -127,8 +133,7 @@ def _from_catalog(catalog: dict[str, str]) -> dict[str, str]:
     for name, keys in r.catalog_fields.items():
         value = next((catalog[k] for k in keys if catalog.get(k)), "")
         if name == "doc_number":
-            m = r.doc_number.search(value)
-            value = re.sub(r"\s+", "", m.group()) if m else ""
+            value = _doc_number(value)
         elif name == "date":
             value = parse_date(value)
         elif name == "title" and not title_score(value):
@@ -153,8 +158,7 @@ def extract(blocks: list[Block], sidecar: dict, text: str,
         if not isinstance(block, Line):
             continue
         if not number:
-            m = r.doc_number.search(block.text)
-            number = re.sub(r"\s+", "", m.group()) if m else ""
+            number = _doc_number(block.text)
         if not date:
             date = parse_date(block.text)
     number = number or listed.get("doc_number", "")

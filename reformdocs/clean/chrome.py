@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -373,61 +373,48 @@ def _menu_bar(text: str, r: Rules) -> bool:
         count_ideographs(item) >= 2 and not item.endswith(ISSUER_END) for item in items))
 
 
-def _catalog_keys(text: str) -> tuple[list[str], str]:
-    """The keys a key line names (spaces closed up) and the text after its first key; ([], "")
-    for a line that does not open with a key."""
+def _key_fields(text: str) -> list[tuple[str, str]]:
+    """The (key, value) fields of a line that opens with a key, keys with spaces closed up
+    (several may share the line: 索引号：X  主题分类：Y …); [] for any other line."""
     m = KEY_LINE.match(text)
     if m is None:
-        return [], ""
-    first = re.sub(f"[{WS}]", "", next(g for g in m.groups()[:3] if g))
-    return [first, *_keys(m.group(4))], m.group(4)
+        return []
+    first = next(g for g in m.groups()[:3] if g)
+    parts = KEY.split(m.group(4))  # [value of the first key, key2, value2, key3, value3 …]
+    return [(re.sub(f"[{WS}]", "", key), value.strip(WS))
+            for key, value in [(first, parts[0]), *zip(parts[1::2], parts[2::2])]]
 
 
-def _catalog_fields(lines: list[str]) -> dict[str, str]:
-    """key -> value of a catalogue block's lines (a value on its own line follows its key)."""
-    fields: dict[str, str] = {}
-    pending = ""
-    for line in lines:
-        keys, value = _catalog_keys(line)
-        if not keys:
-            if pending:
-                fields.setdefault(pending, line)
-            pending = ""
-            continue
-        # several fields on one line: 索引号：X  主题分类：Y …
-        parts = KEY.split(value)  # [value of the first key, key2, value2, key3, value3 …]
-        pairs = [(keys[0], parts[0]), *zip(parts[1::2], parts[2::2])]
-        for key, val in pairs:
-            if val.strip(WS):
-                fields.setdefault(re.sub(f"[{WS}]", "", key), val.strip(WS))
-        pending = "" if value.strip(WS) else keys[0]
-    return fields
-
-
-def _catalog_blocks(st: list[str], r: Rules) -> list[list[int]]:
+def _catalog_blocks(st: list[str], r: Rules) -> list[tuple[list[int], dict[str, str]]]:
     """Blocks of key lines (values on their own lines too) naming two or more catalogue fields:
-    the hosting site's catalogue of the document (索引号 主题分类 发布机构 …)."""
+    the hosting site's catalogue of the document (索引号 主题分类 发布机构 …), each with its
+    fields (key -> value)."""
     known = r.catalog_keys | r.site_keys | r.document_keys
-    blocks: list[list[int]] = []
+    blocks: list[tuple[list[int], dict[str, str]]] = []
     block: list[int] = []
-    fields: set[str] = set()
-    pending = False  # the last key line had its value on the next line
+    fields: dict[str, str] = {}
+    named: set[str] = set()  # the catalogue fields the block's key lines name
+    pending = ""  # the key of the last key line when its value is on the next line
     for i, s in enumerate(st + [""]):
         if i < len(st) and not s:
             continue
-        keys, value = _catalog_keys(s)
-        if keys and keys[0] in known and "。" not in value:
+        pairs = _key_fields(s)
+        if pairs and pairs[0][0] in known and not any("。" in value for _, value in pairs):
             block.append(i)
-            fields.update(k for k in keys if k in r.catalog_keys)
-            pending = not value.strip(WS)
+            named.update(key for key, _ in pairs if key in r.catalog_keys)
+            for key, value in pairs:
+                if value:
+                    fields.setdefault(key, value)
+            pending = pairs[0][0] if len(pairs) == 1 and not pairs[0][1] else ""
             continue
         if pending and i < len(st) and len(s) <= DEFAULT_MAX_LEN and "。" not in s:
             block.append(i)
-            pending = False
+            fields.setdefault(pending, s)
+            pending = ""
             continue
-        if len(fields) >= 2:
-            blocks.append(block)
-        block, fields, pending = [], set(), False
+        if len(named) >= 2:
+            blocks.append((block, fields))
+        block, fields, named, pending = [], {}, set(), ""
     return blocks
 
 
@@ -519,8 +506,10 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # 3b. The page's title bar at the head (the title, then the site's names), when another line
     # gives the title itself: the site names it carries then go as its echoes (3c).
     for i in range(min(first, n)):
+        if i in gone or not st[i] or not TITLE_BAR.search(st[i]):
+            continue
         below = [st[j] for j in range(i + 1, min(n, i + 1 + TITLE_WINDOW)) if j not in gone]
-        if i not in gone and st[i] and TITLE_BAR.search(st[i]) and _page_title_bar(st[i], below):
+        if _page_title_bar(st[i], below):
             remove(i, "chrome.structural.page-title", "the page's title bar: the title (given "
                    "again below) and the site's names")
             ctx.families.add("structural")
@@ -542,12 +531,12 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # 3d. The site's catalogue of the document at the head or tail (索引号 主题分类 … or 【发布部门】
     # 【效力级别】 …): the whole block goes, the fields that repeat the 文号 or title too (after
     # 3c: the document's own 文号 and title are no echo of it).
-    for block in _catalog_blocks(st, r):
+    for block, fields in _catalog_blocks(st, r):
         if all(at_edge(i) for i in block):
             for i in block:
                 remove(i, "chrome.structural.catalog", "the hosting site's catalogue of the "
                        "document (索引号, 发布机构 … block)")
-            for key, value in _catalog_fields([st[i] for i in block]).items():
+            for key, value in fields.items():
                 if key in r.catalog_keys or key in r.document_keys:  # not 点击数, 字体 …
                     ctx.catalog.setdefault(key, value)
             ctx.families.add("structural")
@@ -644,7 +633,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     return out, edits
 
 
-def _short_runs(indices: Iterable[int], st: list[str], gone: Iterable[int], breaks: set[int],
+def _short_runs(indices: Iterable[int], st: list[str], gone: Container[int], breaks: set[int],
                 max_len: int, min_run: int) -> list[list[int]]:
     """Runs of at least `min_run` short lines among `indices` (no punctuation, two ideographs or
     more, no GB/T 9704 line), passing over blank and `gone` lines; a line in `breaks` ends a run."""
