@@ -39,7 +39,7 @@ def test_chrome_data_ids_unique_and_described():
         for p in fam["patterns"]:
             assert p["scope"] in ("line", "phrase")
             assert p.get("where", "anywhere") in ("anywhere", "edge")
-            assert p.get("follows", "") in ("", "list", "tail")
+            assert p.get("follows", "") in ("", "list", "tail", "pager")
             assert p.get("examples"), f"{fam['id']}.{p['id']} has no examples"
 
 
@@ -292,6 +292,12 @@ def test_page_title_bar_goes_and_the_site_names_it_carries():
     bar = f"{title}--湖北频道--人民网"
     cleaned = clean("\n".join([bar, issuers + title, BODY, BODY2]))
     assert texts(cleaned) == [issuers + title, BODY, BODY2]
+    # a bar joined by a bare hyphen (标题-新华网); a hyphen between numbers joins no bar
+    cleaned = clean("\n".join([f"{title}-新华网", title, BODY, BODY2]))
+    assert texts(cleaned) == [title, BODY, BODY2]
+    assert cleaned.edits[0].rule == "chrome.structural.page-title"
+    plan = "青川市综合配套改革三年行动计划（2013-2015年）"
+    assert texts(clean("\n".join(["2013-2015年", plan, BODY])))[:2] == ["2013-2015年", plan]
     # without the title on a line of its own, the bar is the only copy of it and stays
     assert texts(clean("\n".join([f"{title}_老王的空间", BODY, BODY2])))[0].startswith(title)
 
@@ -384,6 +390,10 @@ def test_menu_one_item_a_line_at_the_head():
     cleaned = clean("\n".join([*menu, title, BODY, BODY2]))
     assert texts(cleaned) == [title, BODY, BODY2]
     assert {e.rule for e in cleaned.edits} == {"chrome.structural.head-menu"}
+    # a section named after an organ inside the menu goes with it; right above the title it stays
+    organ = ["首页", "国务院", "总理", "新闻", "政策", "互动"]
+    assert texts(clean("\n".join([*organ, title, BODY, BODY2]))) == [title, BODY, BODY2]
+    assert texts(clean("\n".join([*menu, "国务院", title, BODY])))[:2] == ["国务院", title]
     # three such lines are no menu; nor are the GB/T 9704 lines of a head
     three = ["新闻", "体育", "财经"]
     assert texts(clean("\n".join([*three, BODY, BODY2])))[:3] == three
@@ -423,6 +433,32 @@ def test_running_header_repeats_removed_first_kept():
 def test_related_list_after_header_removed():
     text = "\n".join([BODY, BODY2, "相关文档", "关于做好2019年改革工作的通知", "XX县综合改革实施方案", "改革工作总结"])
     assert texts(clean(text)) == [BODY, BODY2]
+    # a title that ends in brackets does not end the list; a bracketed note does
+    titles = ["XX县综合改革实施方案（2013—2015年）", "关于推进改革的若干意见（征求意见稿）", "改革工作总结"]
+    assert texts(clean("\n".join([BODY, BODY2, "相关文档推荐", *titles]))) == [BODY, BODY2]
+    note = "（此件公开发布）"
+    assert texts(clean("\n".join([BODY, BODY2, "相关文档推荐", note]))) == [BODY, BODY2, note]
+
+
+def test_site_summary_cut_off_with_an_ellipsis():
+    """A summary that repeats the start of the text (its lines run together) goes; a line that
+    ends in an ellipsis but says something the text does not, stays."""
+    title = "青川市人民政府关于深化综合配套改革的意见"
+    summary = f"文档简介：{title} 青政发〔2019〕12号 {BODY[:30]}..."
+    cleaned = clean("\n".join([summary, "加入收藏", title, "青政发〔2019〕12号", BODY, BODY2]))
+    assert texts(cleaned) == [title, "青政发〔2019〕12号", BODY, BODY2]
+    assert "chrome.structural.excerpt" in {e.rule for e in cleaned.edits}
+    own = "各地要在改革中不断总结经验，探索形成可复制可推广的做法，包括土地、金融、户籍……"
+    assert own in texts(clean("\n".join([title, own, BODY, BODY2])))
+
+
+def test_page_numbers_of_a_pager_go_with_it():
+    cleaned = clean("\n".join([BODY, "", "1", "2", "下一页", "", BODY2]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.portal.lone-page-link"}
+    # numbers that do not count up, or with no pager beside them, stay
+    assert texts(clean("\n".join([BODY, "3", "1", "下一页", BODY2])))[1:3] == ["3", "1"]
+    assert texts(clean("\n".join([BODY, "1", "2", BODY2])))[1:3] == ["1", "2"]
 
 
 def test_comment_block_removed_to_the_end():

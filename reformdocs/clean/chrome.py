@@ -46,7 +46,11 @@ LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
 LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]+(?=[\u4e00-\u9fff，。、；：])")
 LIST_ENTRY = re.compile(r"[·•]|\d{1,2}\s*[.．、]")  # entries of a link list, not outline headings
 BARE_COUNT = re.compile(r"[+＋]?\d{1,3}")
-TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+|\s*-{2,}\s*")
+PAGE_NUMBER = re.compile(r"\d{1,3}")
+EXCERPT_END = re.compile(r"(?:\.{3,}|…+|。{3,})$")  # a summary cut off: 现将《…》印发...
+EXCERPT_MIN_IDEOGRAPHS = 20
+# 标题_网站, 标题 - 网站, 标题--频道, and 标题-新华网 (a hyphen between words, not in 2013-2015)
+TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+|\s*-{2,}\s*|(?<=[\u4e00-\u9fff）》])-(?=[\u4e00-\u9fffA-Za-z])")
 SHORT_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()“”《》]")
 ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
@@ -69,7 +73,7 @@ class Pattern:
     regex: re.Pattern
     where: str  # anywhere | edge
     max_len: int
-    follows: str  # "" | list | tail
+    follows: str  # "" | list | tail | pager
     sentence: bool  # may remove a line that reads like body text
     examples: tuple
 
@@ -483,6 +487,12 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         text[i] = lead + new.rstrip(WS)
         st[i] = text[i].strip(WS)
 
+    # 2b. A site's summary: a copy of the text below it, cut off with an ellipsis (文档简介：…).
+    for i in _excerpts(st, gone):
+        remove(i, "chrome.structural.excerpt", "a cut-off copy of the text below it (the site's "
+               "summary)")
+        ctx.families.add("structural")
+
     # Head and tail: before the first and after the last line that reads like body text.
     anchors = [i for i in range(n) if i not in gone and _anchor(st[i])]
     first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
@@ -496,8 +506,10 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             known(i, edge=True)
 
     # 3a. A menu written one item to a line at the head (新闻 体育 财经 …): a run of very short
-    # lines without punctuation, none a GB/T 9704 line.
-    for menu in _short_runs(range(min(first, n)), st, gone, set(), HEAD_RUN_LEN, HEAD_RUN_MIN):
+    # lines without punctuation, none a GB/T 9704 line but a short organ's name inside the run
+    # (首页 国务院 总理 新闻: a site's section named after its organ).
+    for menu in _short_runs(range(min(first, n)), st, gone, set(), HEAD_RUN_LEN, HEAD_RUN_MIN,
+                            inner={"issuer"}):
         for j in menu:
             remove(j, "chrome.structural.head-menu",
                    f"one of {len(menu)} very short lines in a row at the head: a menu")
@@ -547,10 +559,14 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             for j in range(i + 1, n):
                 if j in gone or not st[j]:
                     continue
-                if len(st[j]) > 60 or ends_sentence(st[j]) or (
+                if len(st[j]) > 60 or _statement(st[j]) or (
                         starts_with_marker(st[j]) and not LIST_ENTRY.match(st[j])):
                     break
                 remove(j, pat.rule, f"listed under {st[i]!r}")
+        elif pat.follows == "pager":
+            for step in (-1, 1):
+                for j in _page_numbers(i, step, st, gone):
+                    remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
         elif pat.follows == "tail" and anchors and i > first:
             stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
                          and (starts_with_marker(st[j]) or protected(st[j]) in
@@ -633,20 +649,68 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     return out, edits
 
 
+def _excerpts(st: list[str], gone: Container[int]) -> list[int]:
+    """Lines that end in an ellipsis and, but for it and whitespace, are found in the text after
+    them (a summary that starts like the text: its lines run together, its end cut off)."""
+    flat, ends = [], []  # the kept text without whitespace; where each line's part of it ends
+    size = 0
+    for i, s in enumerate(st):
+        if i not in gone:
+            flat.append("".join(s.split()))
+            size += len(flat[-1])
+        ends.append(size)
+    below = "".join(flat)
+    found = []
+    for i, s in enumerate(st):
+        cut = EXCERPT_END.search(s)
+        if cut and i not in gone:
+            head = "".join(s[:cut.start()].split())
+            if has_ideographs(head, EXCERPT_MIN_IDEOGRAPHS) and head in below[ends[i]:]:
+                found.append(i)
+    return found
+
+
+def _page_numbers(i: int, step: int, st: list[str], gone: Container[int]) -> list[int]:
+    """The lines of bare page numbers next to line i, before it (step -1) or after it (step 1),
+    blank lines passed over, when they count up one by one (1 2 下一页; 上一页 2 3)."""
+    found, numbers = [], []
+    j = i + step
+    while 0 <= j < len(st) and j not in gone and (not st[j] or PAGE_NUMBER.fullmatch(st[j])):
+        if st[j]:
+            found.append(j)
+            numbers.append(int(st[j]))
+        j += step
+    if step < 0:
+        numbers.reverse()
+    if numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+        return found
+    return []
+
+
+def _statement(s: str) -> bool:
+    """Whether `s` ends like a sentence: not a title's closing (2013—2015年), which a list of
+    links may end with."""
+    return ends_sentence(s) and (s[-1] not in ")）" or s[0] in NOTE_OPEN)
+
+
 def _short_runs(indices: Iterable[int], st: list[str], gone: Container[int], breaks: set[int],
-                max_len: int, min_run: int) -> list[list[int]]:
+                max_len: int, min_run: int, inner: Container[str] = ()) -> list[list[int]]:
     """Runs of at least `min_run` short lines among `indices` (no punctuation, two ideographs or
-    more, no GB/T 9704 line), passing over blank and `gone` lines; a line in `breaks` ends a run."""
+    more, no GB/T 9704 line but those of the kinds `inner` names, and those only inside a run),
+    passing over blank and `gone` lines; a line in `breaks` ends a run."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i in [*indices, None]:
         if i is not None and (i in gone or not st[i]):
             continue
         s = "" if i is None else st[i]
+        kind = protected(s) if i is not None else ""
         if i is not None and i not in breaks and len(s) <= max_len and not SHORT_PUNCT.search(s) \
-                and count_ideographs(s) >= 2 and not protected(s):
+                and count_ideographs(s) >= 2 and (not kind or kind in inner):
             current.append(i)
             continue
+        while current and protected(st[current[-1]]):
+            current.pop()
         if len(current) >= min_run:
             runs.append(current)
         current = []
