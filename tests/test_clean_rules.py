@@ -302,6 +302,19 @@ def test_page_title_bar_goes_and_the_site_names_it_carries():
     assert texts(clean("\n".join([f"{title}_老王的空间", BODY, BODY2])))[0].startswith(title)
 
 
+def test_latin_and_numbers_at_the_head():
+    """A web archive's toolbar: dates in English, bare years; a standard's number stays."""
+    toolbar = ["7 captures", "17 Oct 2009 - 22 Jun 2013", "2008", "2009", "Starting in 1996, Alexa "
+               "Internet has been donating their crawl data to the Internet Archive."]
+    assert texts(clean("\n".join([*toolbar, BODY, BODY2]))) == [BODY, BODY2]
+    assert texts(clean("\n".join(["GB/T 9704-2012", BODY, BODY2])))[0] == "GB/T 9704-2012"
+
+
+def test_visitor_counter_split_over_lines():
+    cleaned = clean("\n".join([BODY, BODY2, "您是第", "235812", "位访问者"]))
+    assert texts(cleaned) == [BODY, BODY2]
+
+
 def test_short_line_between_chrome_after_the_body():
     notice = "温馨提示 文明上网理性发言"
     cleaned = clean("\n".join([BODY, BODY2, "【打印】", notice, "【关闭】"]))
@@ -394,6 +407,19 @@ def test_menu_one_item_a_line_at_the_head():
     organ = ["首页", "国务院", "总理", "新闻", "政策", "互动"]
     assert texts(clean("\n".join([*organ, title, BODY, BODY2]))) == [title, BODY, BODY2]
     assert texts(clean("\n".join([*menu, "国务院", title, BODY])))[:2] == ["国务院", title]
+    # items between separator lines, and a section that reads like a title (发展规划)
+    portal = ["首　页", "|", "县情概况", "|", "政务公开", "|", "发展规划", "|", "招商引资"]
+    assert texts(clean("\n".join([*portal, title, BODY, BODY2]))) == [title, BODY, BODY2]
+
+
+def test_title_bar_with_a_comma_opens_no_body():
+    """A headline with a comma reads like a sentence; as the page's title bar it is no body, so
+    the menu under it is still at the head."""
+    headline = "丰川市政府办公厅发文！这15条举措，事关你我办事"
+    menu = ["搜狐首页", "新闻", "体育", "汽车", "房产", "旅游"]
+    cleaned = clean("\n".join([f"{headline}_改革", *menu, headline, BODY, BODY2]))
+    assert texts(cleaned)[1:] == [BODY, BODY2]
+    assert cleaned.edits[0].rule == "chrome.structural.page-title"
     # three such lines are no menu; nor are the GB/T 9704 lines of a head
     three = ["新闻", "体育", "财经"]
     assert texts(clean("\n".join([*three, BODY, BODY2])))[:3] == three

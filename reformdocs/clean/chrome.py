@@ -38,17 +38,18 @@ MENU_MIN_ITEMS = 3
 MENU_MIN_UNNAMED = 5  # items of a menu that names no 首页 (信息公开指南 信息公开制度 …)
 HEAD_RUN_LEN = 6  # a menu written one item to a line at the head: items this short ...
 HEAD_RUN_MIN = 4  # ... this many in a row
-TITLE_WINDOW = 50  # lines after a page's title bar where the title itself is looked for
+TITLE_WINDOW = 120  # lines after a page's title bar where the title itself is looked for
 BETWEEN_MAX = 30
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
 LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]+(?=[\u4e00-\u9fff，。、；：])")
 LIST_ENTRY = re.compile(r"[·•]|\d{1,2}\s*[.．、]")  # entries of a link list, not outline headings
-BARE_COUNT = re.compile(r"[+＋]?\d{1,3}")
+BARE_COUNT = re.compile(r"[+＋]?\d{1,4}")
 PAGE_NUMBER = re.compile(r"\d{1,3}")
 EXCERPT_END = re.compile(r"(?:\.{3,}|…+|。{3,})$")  # a summary cut off: 现将《…》印发...
 EXCERPT_MIN_IDEOGRAPHS = 20
+TITLE_BAR_NOTE = "the page's title bar: the title (given again below) and the site's names"
 # 标题_网站, 标题 - 网站, 标题--频道, and 标题-新华网 (a hyphen between words, not in 2013-2015)
 TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+|\s*-{2,}\s*|(?<=[\u4e00-\u9fff）》])-(?=[\u4e00-\u9fffA-Za-z])")
 SHORT_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()“”《》]")
@@ -56,6 +57,7 @@ ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 LINK_AT_END = re.compile(r"(?:https?://|www\.)\S+$")  # 原文链接：http://…
 LINK_LABEL_MAX = 6  # ideographs a link's label may have
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # 17 Oct 2009; a standard's GB/T 9704-2012 has one
 URLISH = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[a-z]{2,}|©|\(C\)|\.(?:com|cn|net|org)\b", re.I)
 # A line that opens with a key: key：value, 【key】value or [ key ] value (key letter-spaced or not).
 KEY_LINE = re.compile(r"^(?:【\s*([^】]{1,12}?)\s*】|\[\s*([^\]]{1,12}?)\s*\]|"
@@ -422,6 +424,14 @@ def _catalog_blocks(st: list[str], r: Rules) -> list[tuple[list[int], dict[str, 
     return blocks
 
 
+def _title_bar_at(i: int, st: list[str], gone: Container[int]) -> bool:
+    """Whether line i is the page's title bar (`_page_title_bar`, the lines below it kept)."""
+    if not TITLE_BAR.search(st[i]):
+        return False
+    below = [st[j] for j in range(i + 1, min(len(st), i + 1 + TITLE_WINDOW)) if j not in gone]
+    return _page_title_bar(st[i], below)
+
+
 def _page_title_bar(line: str, below: list[str]) -> bool:
     """Whether `line` is the page's title bar: a title that one of the lines `below` gives or ends
     with (after the issuers), then the site's names (标题_作者的博客_新浪博客, 标题--频道--XX网)."""
@@ -495,6 +505,10 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # Head and tail: before the first and after the last line that reads like body text.
     anchors = [i for i in range(n) if i not in gone and _anchor(st[i])]
+    # the page's title bar reads like a sentence when the title has a comma: it opens no body
+    while anchors and _title_bar_at(anchors[0], st, gone):
+        remove(anchors.pop(0), "chrome.structural.page-title", TITLE_BAR_NOTE)
+        ctx.families.add("structural")
     first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
 
     def at_edge(i: int) -> bool:
@@ -506,10 +520,10 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             known(i, edge=True)
 
     # 3a. A menu written one item to a line at the head (新闻 体育 财经 …): a run of very short
-    # lines without punctuation, none a GB/T 9704 line but a short organ's name inside the run
-    # (首页 国务院 总理 新闻: a site's section named after its organ).
+    # lines without punctuation, none a GB/T 9704 line but a short organ's name or title inside
+    # the run (首页 国务院 总理 新闻, 机构设置 发展规划 经济运行: sections named so).
     for menu in _short_runs(range(min(first, n)), st, gone, set(), HEAD_RUN_LEN, HEAD_RUN_MIN,
-                            inner={"issuer"}):
+                            inner={"issuer", "title"}):
         for j in menu:
             remove(j, "chrome.structural.head-menu",
                    f"one of {len(menu)} very short lines in a row at the head: a menu")
@@ -518,12 +532,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # 3b. The page's title bar at the head (the title, then the site's names), when another line
     # gives the title itself: the site names it carries then go as its echoes (3c).
     for i in range(min(first, n)):
-        if i in gone or not st[i] or not TITLE_BAR.search(st[i]):
-            continue
-        below = [st[j] for j in range(i + 1, min(n, i + 1 + TITLE_WINDOW)) if j not in gone]
-        if _page_title_bar(st[i], below):
-            remove(i, "chrome.structural.page-title", "the page's title bar: the title (given "
-                   "again below) and the site's names")
+        if i not in gone and st[i] and _title_bar_at(i, st, gone):
+            remove(i, "chrome.structural.page-title", TITLE_BAR_NOTE)
             ctx.families.add("structural")
 
     # 3c. A short line at an edge that only repeats chrome next to it (an account or site name
@@ -697,11 +707,11 @@ def _short_runs(indices: Iterable[int], st: list[str], gone: Container[int], bre
                 max_len: int, min_run: int, inner: Container[str] = ()) -> list[list[int]]:
     """Runs of at least `min_run` short lines among `indices` (no punctuation, two ideographs or
     more, no GB/T 9704 line but those of the kinds `inner` names, and those only inside a run),
-    passing over blank and `gone` lines; a line in `breaks` ends a run."""
+    passing over blank and `gone` lines and separators (| >>); a line in `breaks` ends a run."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i in [*indices, None]:
-        if i is not None and (i in gone or not st[i]):
+        if i is not None and (i in gone or not _has_text(st[i])):
             continue
         s = "" if i is None else st[i]
         kind = protected(s) if i is not None else ""
@@ -755,6 +765,7 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
     if edge and (link := LINK_AT_END.search(s)) and count_ideographs(s[:link.start()]) <= LINK_LABEL_MAX:
         return "chrome.structural.non-text", "a link with a short label at the head or tail"
     if edge and count_ideographs(s) <= 2:
-        if URLISH.search(s) or (len(re.findall(r"[A-Za-z]", s)) >= 2 and not re.search(r"\d{4}", s)):
+        if URLISH.search(s) or len(LATIN_WORD.findall(s)) >= 2 or (
+                len(re.findall(r"[A-Za-z]", s)) >= 2 and not re.search(r"\d{4}", s)):
             return "chrome.structural.non-text", "a Latin, link or address line at the head or tail"
     return None
