@@ -410,6 +410,10 @@ def test_menu_one_item_a_line_at_the_head():
     # items between separator lines, and a section that reads like a title (发展规划)
     portal = ["首　页", "|", "县情概况", "|", "政务公开", "|", "发展规划", "|", "招商引资"]
     assert texts(clean("\n".join([*portal, title, BODY, BODY2]))) == [title, BODY, BODY2]
+    # menu words the data knows count towards a run: three new ones among them are a menu too
+    known = ["首页", "走进汾源", "政务公开", "转型综改", "投资汾源", "公共服务", "政民互动"]
+    assert texts(clean("\n".join([*known, title, BODY, BODY2]))) == [title, BODY, BODY2]
+    assert texts(clean("\n".join(["首页", "政务公开", "转型综改", title, BODY])))[0] == "转型综改"
 
 
 def test_title_bar_with_a_comma_opens_no_body():
@@ -420,6 +424,13 @@ def test_title_bar_with_a_comma_opens_no_body():
     cleaned = clean("\n".join([f"{headline}_改革", *menu, headline, BODY, BODY2]))
     assert texts(cleaned)[1:] == [BODY, BODY2]
     assert cleaned.edits[0].rule == "chrome.structural.page-title"
+    # the headline itself goes when the document it carries has a title of its own ...
+    title = "丰川市人民政府办公厅关于印发深化放管服改革若干措施的通知"
+    cleaned = clean("\n".join([f"{headline}_改革", headline, "2019-06-18 17:32", title, BODY, BODY2]))
+    assert texts(cleaned) == [title, BODY, BODY2]
+    assert "chrome.structural.headline" in {e.rule for e in cleaned.edits}
+    # ... and is the title when the page's text is the article under it
+    assert texts(clean("\n".join([f"{headline}_改革", headline, BODY, BODY2])))[0] == headline
     # three such lines are no menu; nor are the GB/T 9704 lines of a head
     three = ["新闻", "体育", "财经"]
     assert texts(clean("\n".join([*three, BODY, BODY2])))[:3] == three
@@ -460,7 +471,8 @@ def test_related_list_after_header_removed():
     text = "\n".join([BODY, BODY2, "相关文档", "关于做好2019年改革工作的通知", "XX县综合改革实施方案", "改革工作总结"])
     assert texts(clean(text)) == [BODY, BODY2]
     # a title that ends in brackets does not end the list; a bracketed note does
-    titles = ["XX县综合改革实施方案（2013—2015年）", "关于推进改革的若干意见（征求意见稿）", "改革工作总结"]
+    titles = ["XX县综合改革实施方案（2013—2015年）", "关于推进改革的若干意见（征求意见稿）", "改革工作总结",
+              "丰川这12个项目集中开工，总投资达186亿元！", "试验区内企业可以享受哪些税收优惠政策？"]
     assert texts(clean("\n".join([BODY, BODY2, "相关文档推荐", *titles]))) == [BODY, BODY2]
     note = "（此件公开发布）"
     assert texts(clean("\n".join([BODY, BODY2, "相关文档推荐", note]))) == [BODY, BODY2, note]

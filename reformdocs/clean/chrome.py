@@ -424,20 +424,23 @@ def _catalog_blocks(st: list[str], r: Rules) -> list[tuple[list[int], dict[str, 
     return blocks
 
 
-def _title_bar_at(i: int, st: list[str], gone: Container[int]) -> bool:
-    """Whether line i is the page's title bar (`_page_title_bar`, the lines below it kept)."""
+def _title_bar_at(i: int, st: list[str], gone: Container[int]) -> str:
+    """The title that line i names when it is the page's title bar (`_page_title_bar`, the lines
+    below it kept), or ""."""
     if not TITLE_BAR.search(st[i]):
-        return False
+        return ""
     below = [st[j] for j in range(i + 1, min(len(st), i + 1 + TITLE_WINDOW)) if j not in gone]
     return _page_title_bar(st[i], below)
 
 
-def _page_title_bar(line: str, below: list[str]) -> bool:
-    """Whether `line` is the page's title bar: a title that one of the lines `below` gives or ends
-    with (after the issuers), then the site's names (标题_作者的博客_新浪博客, 标题--频道--XX网)."""
+def _page_title_bar(line: str, below: list[str]) -> str:
+    """The title of `line` when it is the page's title bar: a title that one of the lines `below`
+    gives or ends with (after the issuers), then the site's names (标题_作者的博客_新浪博客,
+    标题--频道--XX网); "" when it is not."""
     parts = [p.strip(WS) for p in TITLE_BAR.split(line)]
-    return len(parts) >= 2 and has_ideographs(parts[0], 4) and any(
-        s.endswith(parts[0]) for s in below)
+    if len(parts) >= 2 and has_ideographs(parts[0], 4) and any(s.endswith(parts[0]) for s in below):
+        return parts[0]
+    return ""
 
 
 def _anchor(text: str) -> bool:
@@ -505,9 +508,21 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # Head and tail: before the first and after the last line that reads like body text.
     anchors = [i for i in range(n) if i not in gone and _anchor(st[i])]
-    # the page's title bar reads like a sentence when the title has a comma: it opens no body
-    while anchors and _title_bar_at(anchors[0], st, gone):
-        remove(anchors.pop(0), "chrome.structural.page-title", TITLE_BAR_NOTE)
+    # The page's title bar reads like a sentence when the title has a comma: it opens no body,
+    # nor does the page's headline it names when a document with a title of its own follows.
+    headlines: set[str] = set()
+    while anchors:
+        i, upto = anchors[0], anchors[1] if len(anchors) > 1 else n
+        if headline := _title_bar_at(i, st, gone):
+            headlines.add(headline)
+            remove(i, "chrome.structural.page-title", TITLE_BAR_NOTE)
+        elif st[i] in headlines and not protected(st[i]) and any(
+                protected(st[j]) == "title" for j in range(i + 1, upto) if j not in gone):
+            remove(i, "chrome.structural.headline", "the page's headline (as its title bar has it) "
+                   "over a document with a title of its own")
+        else:
+            break
+        anchors.pop(0)
         ctx.families.add("structural")
     first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
 
@@ -523,7 +538,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # lines without punctuation, none a GB/T 9704 line but a short organ's name or title inside
     # the run (首页 国务院 总理 新闻, 机构设置 发展规划 经济运行: sections named so).
     for menu in _short_runs(range(min(first, n)), st, gone, set(), HEAD_RUN_LEN, HEAD_RUN_MIN,
-                            inner={"issuer", "title"}):
+                            inner={"issuer", "title"}, menu=True):
         for j in menu:
             remove(j, "chrome.structural.head-menu",
                    f"one of {len(menu)} very short lines in a row at the head: a menu")
@@ -698,20 +713,26 @@ def _page_numbers(i: int, step: int, st: list[str], gone: Container[int]) -> lis
 
 
 def _statement(s: str) -> bool:
-    """Whether `s` ends like a sentence: not a title's closing (2013—2015年), which a list of
-    links may end with."""
-    return ends_sentence(s) and (s[-1] not in ")）" or s[0] in NOTE_OPEN)
+    """Whether `s` ends like a statement: not like a title in a list of links, which may end in
+    brackets (2013—2015年), or in ！ or ？ (a headline, a question)."""
+    t = s.rstrip(WS + "”’」』")
+    return bool(t) and (t[-1] in "。；;…" or (t[-1] in ")）" and s[0] in NOTE_OPEN))
 
 
 def _short_runs(indices: Iterable[int], st: list[str], gone: Container[int], breaks: set[int],
-                max_len: int, min_run: int, inner: Container[str] = ()) -> list[list[int]]:
+                max_len: int, min_run: int, inner: Container[str] = (), menu: bool = False
+                ) -> list[list[int]]:
     """Runs of at least `min_run` short lines among `indices` (no punctuation, two ideographs or
     more, no GB/T 9704 line but those of the kinds `inner` names, and those only inside a run),
-    passing over blank and `gone` lines and separators (| >>); a line in `breaks` ends a run."""
+    passing over blank and `gone` lines and separators (| >>); a line in `breaks` ends a run.
+    For a `menu`, the short lines already gone in it (首页 政务公开: known menu words) count
+    towards `min_run` when it has two lines of its own."""
     runs: list[list[int]] = []
     current: list[int] = []
+    known = 0
     for i in [*indices, None]:
         if i is not None and (i in gone or not _has_text(st[i])):
+            known += menu and i in gone and len(st[i]) <= max_len
             continue
         s = "" if i is None else st[i]
         kind = protected(s) if i is not None else ""
@@ -721,9 +742,9 @@ def _short_runs(indices: Iterable[int], st: list[str], gone: Container[int], bre
             continue
         while current and protected(st[current[-1]]):
             current.pop()
-        if len(current) >= min_run:
+        if len(current) >= min_run or (len(current) >= 2 and len(current) + known >= min_run):
             runs.append(current)
-        current = []
+        current, known = [], 0
     return runs
 
 
