@@ -39,7 +39,7 @@ def test_chrome_data_ids_unique_and_described():
         for p in fam["patterns"]:
             assert p["scope"] in ("line", "phrase")
             assert p.get("where", "anywhere") in ("anywhere", "edge")
-            assert p.get("follows", "") in ("", "list", "tail", "pager")
+            assert p.get("follows", "") in ("", "list", "tail", "pager", "form")
             assert p.get("examples"), f"{fam['id']}.{p['id']} has no examples"
 
 
@@ -548,7 +548,7 @@ def test_body_sentences_with_chrome_words_are_kept(sentence):
 
 
 def test_unpunctuated_link_block_after_the_text_removed():
-    links = ["办事指南", "常见问题", "在线咨询", "政策查询"]
+    links = ["办事指南", "常见问题", "网上信访", "政策查询"]
     cleaned = clean("\n".join([BODY, BODY2] + links))
     assert texts(cleaned) == [BODY, BODY2]
     assert {e.rule for e in cleaned.edits} == {"chrome.structural.short-run"}
@@ -578,3 +578,36 @@ def test_running_header_in_either_order_on_facing_pages():
 def test_two_character_word_ending_like_an_organ_is_no_closing():
     assert protected("社会") == "" and protected("全部") == ""
     assert protected("国务院") == "issuer"
+
+
+def test_fields_of_a_form_go_with_it():
+    form = ["我要留言", "（注：带*号为必填项）", "姓名*", "电子邮箱", "是否公开：", "是", "否", "验证码",
+            "看不清？换一张", "提交"]
+    cleaned = clean("\n".join([BODY, BODY2, *form]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert "chrome.comment-form.form-title" in {e.rule for e in cleaned.edits if e.before == "是"}
+    # without a field or button the data knows after them, short lines under a form title stay
+    assert texts(clean("\n".join([BODY, BODY2, "我要留言", "电子邮箱", "联系地址"])))[-2:] == ["电子邮箱", "联系地址"]
+
+
+def test_block_to_the_end_reads_like_body_yet_lists_after_it_go():
+    """A lawyer's note under the text is the site's to the end of the page; its long sentence
+    is no body line, so the lists after it are at the tail."""
+    note = ("该暂行办法的核心在于为试验区内的改革事项提供制度保障，尤其是关于先行先试授权和容错免责的规定，"
+            "对企业和基层政府而言具有重要意义。")
+    tail = ["相关法律依据", "《中华人民共和国行政许可法》第二十四条", "律师解读", "张建国律师", note,
+            "相关咨询", "试验区内企业可以享受哪些税收优惠政策？", "3个回答"]
+    assert texts(clean("\n".join([BODY, BODY2, *tail]))) == [BODY, BODY2]
+
+
+def test_opinions_received_on_a_draft_go():
+    received = ["已收到意见（2条）", "关于扩大城乡公交一体化覆盖范围的建议", "2024-03-22",
+                "希望将偏远山区行政村纳入城乡公交一体化范围，提高班次频率。", "回复：您的意见已转交市交通运输局研究。"]
+    assert texts(clean("\n".join([BODY, BODY2, *received]))) == [BODY, BODY2]
+
+
+def test_counters_at_the_head_split_over_lines():
+    title = "青川市人民政府关于深化综合配套改革的意见"
+    head = ["点击：", "1526", "次", "文章", "3826", "总阅读", "1086万"]
+    assert texts(clean("\n".join([*head, title, BODY, BODY2]))) == [title, BODY, BODY2]
+    assert texts(clean("\n".join([BODY, "附件下载：", BODY2]))) == [BODY, BODY2]

@@ -45,10 +45,12 @@ MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
 LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：])[ \u3000]+(?=[\u4e00-\u9fff，。、；：])")
 LIST_ENTRY = re.compile(r"[·•]|\d{1,2}\s*[.．、]")  # entries of a link list, not outline headings
-BARE_COUNT = re.compile(r"[+＋]?\d{1,4}")
+BARE_COUNT = re.compile(r"[+＋]?\d{1,4}(?:\.\d{1,2})?[万wW]?")  # 3826, 1.2万
 PAGE_NUMBER = re.compile(r"\d{1,3}")
 EXCERPT_END = re.compile(r"(?:\.{3,}|…+|。{3,})$")  # a summary cut off: 现将《…》印发...
 EXCERPT_MIN_IDEOGRAPHS = 20
+FORM_REACH = 30  # lines after a form's title where its fields and buttons may be
+FORM_FIELD_MAX = 20
 TITLE_BAR_NOTE = "the page's title bar: the title (given again below) and the site's names"
 # 标题_网站, 标题 - 网站, 标题--频道, and 标题-新华网 (a hyphen between words, not in 2013-2015)
 TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+|\s*-{2,}\s*|(?<=[\u4e00-\u9fff）》])-(?=[\u4e00-\u9fffA-Za-z])")
@@ -75,7 +77,7 @@ class Pattern:
     regex: re.Pattern
     where: str  # anywhere | edge
     max_len: int
-    follows: str  # "" | list | tail | pager
+    follows: str  # "" | list | tail | pager | form
     sentence: bool  # may remove a line that reads like body text
     examples: tuple
 
@@ -578,7 +580,19 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                     ctx.catalog.setdefault(key, value)
             ctx.families.add("structural")
 
-    # 4. Lines that follow a list header (相关文档 …) or open a comment block.
+    # 4. Lines that follow a list header (相关文档 …) or open a comment block. A block runs to the
+    # end of the page, so what reads like body in it (a lawyer's long note) ends no body: the
+    # lists after it are at the tail.
+    for i, pat in follows:
+        if pat.follows == "tail" and anchors and i > first:
+            stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
+                         and (starts_with_marker(st[j]) or protected(st[j]) in
+                              {"doc-number", "date", "issuer", "attachment", "distribution"})), n)
+            for j in range(i + 1, stop):
+                if st[j] and j not in gone:
+                    remove(j, pat.rule, f"in the block opened by {st[i]!r}")
+    anchors = [i for i in anchors if i not in gone]
+    first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
     for i, pat in follows:
         if pat.follows == "list" and i > last:  # link lists close a page
             for j in range(i + 1, n):
@@ -588,17 +602,13 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                         starts_with_marker(st[j]) and not LIST_ENTRY.match(st[j])):
                     break
                 remove(j, pat.rule, f"listed under {st[i]!r}")
+        elif pat.follows == "form":
+            for j in _form_fields(i, st, gone):
+                remove(j, pat.rule, f"a field of the form {st[i]!r}")
         elif pat.follows == "pager":
             for step in (-1, 1):
                 for j in _page_numbers(i, step, st, gone):
                     remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
-        elif pat.follows == "tail" and anchors and i > first:
-            stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
-                         and (starts_with_marker(st[j]) or protected(st[j]) in
-                              {"doc-number", "date", "issuer", "attachment", "distribution"})), n)
-            for j in range(i + 1, stop):
-                if st[j] and j not in gone:
-                    remove(j, pat.rule, f"in the block opened by {st[i]!r}")
 
     # 5. Structural signals (never on headings, GB/T 9704 lines or table cells).
     in_table: set[int] = set()
@@ -635,9 +645,14 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     between = [i for before, i, after in zip(kept_tail, kept_tail[1:], kept_tail[2:])
                if before in gone and after in gone and i not in gone and len(st[i]) <= BETWEEN_MAX
                and not ends_sentence(st[i]) and not protected(st[i]) and st[i][0] not in NOTE_OPEN]
+    # Before the first, only a unit or sign is (点击： 1526 次): a short line there may be the title.
+    kept_head = [i for i in range(min(first, n)) if st[i] and i not in in_table]
+    between += [i for before, i, after in zip(kept_head, kept_head[1:], kept_head[2:])
+                if before in gone and after in gone and i not in gone and len(st[i]) <= 2
+                and count_ideographs(st[i]) <= 1]
     for i in between:
-        remove(i, "chrome.structural.between-chrome", "a short line between chrome lines after "
-               "the text's last body line")
+        remove(i, "chrome.structural.between-chrome", "a short line between chrome lines before "
+               "or after the text's body")
         ctx.families.add("structural")
 
     # 5c. After the closing of the document (落款 and 成文日期 after its last body line), what is
@@ -710,6 +725,21 @@ def _page_numbers(i: int, step: int, st: list[str], gone: Container[int]) -> lis
     if numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
         return found
     return []
+
+
+def _form_fields(i: int, st: list[str], gone: Container[int]) -> list[int]:
+    """The short lines after a form's title (line i) up to the last line already removed in the
+    form (its fields and buttons the data knows), within FORM_REACH lines and before any line
+    that reads like a sentence."""
+    fields, end = [], i
+    for j in range(i + 1, min(len(st), i + 1 + FORM_REACH)):
+        if j in gone:
+            end = j
+        elif st[j]:
+            if len(st[j]) > FORM_FIELD_MAX or _statement(st[j]):
+                break
+            fields.append(j)
+    return [j for j in fields if j < end]
 
 
 def _statement(s: str) -> bool:
