@@ -80,6 +80,8 @@ class Pattern:
     follows: str  # "" | list | tail | pager | form
     sentence: bool  # may remove a line that reads like body text
     examples: tuple
+    starts: bool = True  # has a branch anchored at the start of the line (^…)
+    floats: bool = True  # has a branch that is not
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class Rules:
     line: tuple[Pattern, ...]
     phrase: tuple[Pattern, ...]
     prefilter: tuple[re.Pattern, re.Pattern]  # anchored and floating branches of the line patterns
+    sentence_prefilter: tuple[re.Pattern, re.Pattern]  # the same of those that may take a sentence
     phrase_prefilter: tuple[re.Pattern, re.Pattern]
     longest: int  # the largest max_len of the line patterns
     families: dict[str, str]
@@ -112,12 +115,14 @@ def rules() -> Rules:
     for fam in data["families"]:
         families[fam["id"]] = " ".join(fam["description"].split())
         for p in fam["patterns"]:
+            anchored = [b.startswith("^") for b in _branches(NAMED_GROUP.sub("(?:", p["regex"]))]
             pat = Pattern(
                 rule=f"chrome.{fam['id']}.{p['id']}", family=fam["id"], scope=p["scope"],
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
                 sentence=bool(p.get("sentence", False)),
-                examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
+                examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())),
+                starts=any(anchored), floats=not all(anchored))
             (line if pat.scope == "line" else phrase).append(pat)
 
     def union(pats: list[Pattern]) -> tuple[re.Pattern, re.Pattern]:
@@ -140,6 +145,7 @@ def rules() -> Rules:
     s = data["structural"]
     return Rules(
         line=tuple(line), phrase=tuple(phrase), prefilter=union(line),
+        sentence_prefilter=union([p for p in line if p.sentence]),
         phrase_prefilter=union(phrase), longest=max(p.max_len for p in line), families=families,
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
@@ -306,13 +312,26 @@ def match_line(text: str, edge: bool) -> Pattern | None:
 
 def _match_line(text: str, edge: bool) -> Pattern | None:
     r = rules()
-    if len(text) > r.longest or not (r.prefilter[0].match(text) or r.prefilter[1].search(text)):
+    if len(text) > r.longest:
         return None
+    # a line that reads like body text is only tried with the patterns that may take one; which
+    # kinds of branch may match: a pattern of the other kind only need not be tried
     body_like = "。" in text and has_ideographs(text, ANCHOR_MIN_IDEOGRAPHS)
+    prefilter = r.sentence_prefilter if body_like else r.prefilter
+    at_start = prefilter[0].match(text) is not None
+    inside = None if at_start else prefilter[1].search(text) is not None
+    if not at_start and not inside:
+        return None
     for pat in r.line:
-        if (pat.where == "edge" and not edge) or (body_like and not pat.sentence):
+        if (pat.where == "edge" and not edge) or (body_like and not pat.sentence) \
+                or len(text) > pat.max_len or (not at_start and not pat.floats):
             continue
-        if len(text) <= pat.max_len and pat.regex.search(text):
+        if not pat.starts:
+            if inside is None:
+                inside = prefilter[1].search(text) is not None
+            if not inside:
+                continue
+        if pat.regex.search(text):
             return pat
     return None
 
@@ -692,6 +711,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 def _excerpts(st: list[str], gone: Container[int]) -> list[int]:
     """Lines that end in an ellipsis and, but for it and whitespace, are found in the text after
     them (a summary that starts like the text: its lines run together, its end cut off)."""
+    if not any(EXCERPT_END.search(s) for s in st):
+        return []
     flat, ends = [], []  # the kept text without whitespace; where each line's part of it ends
     size = 0
     for i, s in enumerate(st):

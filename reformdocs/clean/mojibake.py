@@ -558,6 +558,11 @@ def _lone_marker_hint(site: Site) -> re.Match | None:
     return None
 
 
+def _stands_for_characters(site: Site) -> bool:
+    """Whether the site's markers may stand for whole lost characters (`_lost_characters`)."""
+    return _lone_marker_hint(site) is not None or "\ufffd" in site.line[site.start:site.marker_end]
+
+
 def _lost_characters(site: Site) -> list[Reading]:
     """The reading of markers that replaced whole characters, with nothing out of step after them.
 
@@ -566,9 +571,9 @@ def _lost_characters(site: Site) -> list[Reading]:
     (its neighbours lost). The characters come from the text's own pinyin, or else from the words
     the gap can complete; they are supplied when the model is confident, else a lacuna is set.
     """
-    hint = _lone_marker_hint(site)
-    if not hint and "\ufffd" not in site.line[site.start:site.marker_end]:
+    if not _stands_for_characters(site):
         return []
+    hint = _lone_marker_hint(site)
     end = hint.end() if hint else site.marker_end
     site.reach(end)
     left = re.search(f"[{HAN}]*$", site.left).group()
@@ -613,9 +618,9 @@ def _realigners(site: Site) -> list[Realigner]:
     return [r for r in realigners if r.run or (site.left and is_han(site.left[-1]))]
 
 
-def _readings(site: Site) -> list[Reading]:
-    """The site's readings with nothing lost before the run, vanished pairs tried if need be."""
-    realigners = _realigners(site)  # each widens the site's window to its end
+def _readings(site: Site, realigners: list[Realigner]) -> list[Reading]:
+    """The site's readings with nothing lost before the run, vanished pairs tried if need be
+    (`realigners` of the site, each of which widened its window to its end)."""
     readings = _lost_characters(site)  # widens it too, before anything is scored
     for realigner in realigners:
         readings += realigner.readings()
@@ -633,8 +638,12 @@ def _best(site: Site) -> Reading | None:
     judged by all the readings it allows); then each realigned character is marked by how much of
     the probability the readings that agree on it hold.
     """
+    realigners = _realigners(site)
+    if not realigners and not _stands_for_characters(site):
+        return None  # a '?' of a URL or a question: no reading, and no need of the model
     site.doc.model.use_start(site.left)  # every reading is scored after the same context
-    readings = sorted(_readings(site), key=lambda r: -r.score)[:config()["search"]["top_readings"]]
+    readings = sorted(_readings(site, realigners), key=lambda r: -r.score)
+    readings = readings[:config()["search"]["top_readings"]]
     readings = [_with_lost(site, r) if r.rule == REALIGN else r for r in readings]
     if not readings:
         return None
