@@ -499,6 +499,21 @@ def test_page_numbers_of_a_pager_go_with_it():
     assert texts(clean("\n".join([BODY, "1", "2", BODY2])))[1:3] == ["1", "2"]
 
 
+def test_sentence_cut_by_a_web_pager_is_rejoined_past_the_next_pages_header():
+    """An article split over web pages: the pager goes, the next page's copy of the title and
+    its byline go, and the sentence cut between the pages is whole again."""
+    title = "汾源市人民政府关于印发转型综改试验2012年行动计划的通知"
+    first, rest = BODY[:40], BODY[40:]
+    page = [title, BODY2, first, "", "共3页　第1页　[1]　[2]　[3]　下一页", "", title,
+            "信息来源：市政府办公厅　　发布日期：2012-04-20", "", rest, BODY2]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned) == [title, BODY2, BODY, BODY2]
+    assert {"pages.web-pager", "pages.page-header"} <= {e.rule for e in cleaned.edits}
+    # without a break, a line that repeats the title is no page header
+    plain = clean("\n".join([title, BODY2, first, title, rest]))
+    assert "pages.page-header" not in {e.rule for e in plain.edits}
+
+
 def test_comment_block_removed_to_the_end():
     text = "\n".join([BODY, BODY2, BODY, "全部评论(2)", "网友甲 2019-05-12 10:23", "这个政策很好，希望尽快落实。",
                       "网友乙 2019-05-13 08:01", "支持改革！"])

@@ -628,6 +628,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             for step in (-1, 1):
                 for j in _page_numbers(i, step, st, gone):
                     remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
+            if first < i < last:  # an article split over web pages: the page step re-joins it
+                ctx.page_breaks.add(lines[i].no)
 
     # 5. Structural signals (never on headings, GB/T 9704 lines or table cells).
     in_table: set[int] = set()

@@ -157,6 +157,7 @@ class Run:
     origins: dict[tuple[int, str], list[tuple[int, int]]] = field(default_factory=dict)
     corpus: object | None = None  # a chrome.LineFrequency fed by the caller, or None
     catalog: dict[str, str] = field(default_factory=dict)  # the site's catalogue fields (chrome)
+    page_breaks: set[int] = field(default_factory=set)  # lines of a web pager chrome removed in the text
 
 
 RUN: ContextVar[Run | None] = ContextVar("reformdocs_clean_run", default=None)

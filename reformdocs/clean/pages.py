@@ -17,6 +17,7 @@ each part its own source line.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,10 +25,12 @@ from functools import lru_cache
 from statistics import median
 
 from ..model import Edit, Line
-from .common import (CONTINUATION, WS, ends_sentence, is_heading, load_data, protected, run,
-                     starts_with_marker)
+from .common import (CONTINUATION, WS, ends_sentence, has_ideographs, is_heading, load_data,
+                     protected, run, starts_with_marker)
 
 STAGE = "clean"
+HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
+WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
 
 
 @dataclass(frozen=True)
@@ -112,15 +115,29 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     j = _Joiner()
     edits = j.edits
 
-    # 1. Page marks: whole lines and phrases. Remember where a page break was.
+    # 1. Page marks: whole lines and phrases. Remember where a page break was, here or where the
+    # chrome step removed a web pager; a line right after a break that repeats a title-like
+    # line from before it is the next page's header.
     out: list = []
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
     pending = ""
+    pagers, before, seen = sorted(ctx.page_breaks), 0, set()
     for b in blocks:
         if not isinstance(b, Line):
             out.append(b)
             pending = ""
             continue
+        k = bisect.bisect_right(pagers, before)
+        if k < len(pagers) and pagers[k] < b.no:
+            pending = pending or "pages.web-pager"
+        before = b.no
+        line_text = b.text.strip(WS)
+        if pending and line_text in seen:
+            edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
+                              "the next page's header: it repeats a line of the text"))
+            continue
+        if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
+            seen.add(line_text)
         rule = marker_rule(b.text) if b.text.strip(WS) else ""
         if rule:
             edits.append(Edit(STAGE, rule, "removed", b.text, "", b.no, "page mark"))
@@ -157,7 +174,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             while p >= 0 and _blank(result[p]):
                 p -= 1
             prev = result[p] if p >= 0 else None
-            if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)):
+            if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)) and (
+                    rule != "pages.web-pager" or has_ideographs(prev.text, WEB_PAGE_MIN_IDEOGRAPHS)):
                 del result[p + 1:]
                 result[p] = j.join([prev, b], rule, "sentence re-joined across a page break")
                 continue
