@@ -446,22 +446,21 @@ def _catalog_blocks(st: list[str], r: Rules) -> list[tuple[list[int], dict[str, 
 
 
 def _title_bar_at(i: int, st: list[str], gone: Container[int]) -> str:
-    """The title that line i names when it is the page's title bar (`_page_title_bar`, the lines
-    below it kept), or ""."""
+    """The title that line i names when it is the page's title bar, or "": a title that one of
+    the kept lines below it gives or ends with (after the issuers), then the site's names
+    (标题_作者的博客_新浪博客, 标题--频道--XX网)."""
     if not TITLE_BAR.search(st[i]):
         return ""
-    below = [st[j] for j in range(i + 1, min(len(st), i + 1 + TITLE_WINDOW)) if j not in gone]
-    return _page_title_bar(st[i], below)
+    title = TITLE_BAR.split(st[i])[0].strip(WS)
+    if not has_ideographs(title, 4):
+        return ""
+    below = range(i + 1, min(len(st), i + 1 + TITLE_WINDOW))
+    return title if any(st[j].endswith(title) for j in below if j not in gone) else ""
 
 
-def _page_title_bar(line: str, below: list[str]) -> str:
-    """The title of `line` when it is the page's title bar: a title that one of the lines `below`
-    gives or ends with (after the issuers), then the site's names (标题_作者的博客_新浪博客,
-    标题--频道--XX网); "" when it is not."""
-    parts = [p.strip(WS) for p in TITLE_BAR.split(line)]
-    if len(parts) >= 2 and has_ideographs(parts[0], 4) and any(s.endswith(parts[0]) for s in below):
-        return parts[0]
-    return ""
+def _bounds(anchors: list[int], n: int) -> tuple[int, int]:
+    """The first and last line that reads like body text ((n, -1) when none does)."""
+    return (anchors[0], anchors[-1]) if anchors else (n, -1)
 
 
 def _anchor(text: str) -> bool:
@@ -545,7 +544,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             break
         anchors.pop(0)
         ctx.families.add("structural")
-    first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
+    first, last = _bounds(anchors, n)
 
     def at_edge(i: int) -> bool:
         return i < first or i > last
@@ -611,7 +610,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                 if st[j] and j not in gone:
                     remove(j, pat.rule, f"in the block opened by {st[i]!r}")
     anchors = [i for i in anchors if i not in gone]
-    first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
+    first, last = _bounds(anchors, n)
     for i, pat in follows:
         if pat.follows == "list" and i > last:  # link lists close a page
             for j in range(i + 1, n):
@@ -663,14 +662,11 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # chrome too (a comment box's notice between the site's buttons), unless it is a GB/T 9704
     # line, a sentence, or a bracketed note such as （此件公开发布）.
     kept_tail = [i for i in range(last + 1, n) if st[i] and i not in in_table] if anchors else []
-    between = [i for before, i, after in zip(kept_tail, kept_tail[1:], kept_tail[2:])
-               if before in gone and after in gone and i not in gone and len(st[i]) <= BETWEEN_MAX
+    between = [i for i in _between(kept_tail, gone) if len(st[i]) <= BETWEEN_MAX
                and not ends_sentence(st[i]) and not protected(st[i]) and st[i][0] not in NOTE_OPEN]
     # Before the first, only a unit or sign is (点击： 1526 次): a short line there may be the title.
     kept_head = [i for i in range(min(first, n)) if st[i] and i not in in_table]
-    between += [i for before, i, after in zip(kept_head, kept_head[1:], kept_head[2:])
-                if before in gone and after in gone and i not in gone and len(st[i]) <= 2
-                and count_ideographs(st[i]) <= 1]
+    between += [i for i in _between(kept_head, gone) if len(st[i]) <= 2 and count_ideographs(st[i]) <= 1]
     for i in between:
         remove(i, "chrome.structural.between-chrome", "a short line between chrome lines before "
                "or after the text's body")
@@ -710,10 +706,17 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     return out, edits
 
 
+def _between(indices: list[int], gone: Container[int]) -> list[int]:
+    """The lines of `indices` still kept with removed lines right before and after them."""
+    return [i for before, i, after in zip(indices, indices[1:], indices[2:])
+            if before in gone and after in gone and i not in gone]
+
+
 def _excerpts(st: list[str], gone: Container[int]) -> list[int]:
     """Lines that end in an ellipsis and, but for it and whitespace, are found in the text after
     them (a summary that starts like the text: its lines run together, its end cut off)."""
-    if not any(EXCERPT_END.search(s) for s in st):
+    cuts = [(i, m.start()) for i, s in enumerate(st) if i not in gone and (m := EXCERPT_END.search(s))]
+    if not cuts:
         return []
     flat, ends = [], []  # the kept text without whitespace; where each line's part of it ends
     size = 0
@@ -724,12 +727,10 @@ def _excerpts(st: list[str], gone: Container[int]) -> list[int]:
         ends.append(size)
     below = "".join(flat)
     found = []
-    for i, s in enumerate(st):
-        cut = EXCERPT_END.search(s)
-        if cut and i not in gone:
-            head = "".join(s[:cut.start()].split())
-            if has_ideographs(head, EXCERPT_MIN_IDEOGRAPHS) and head in below[ends[i]:]:
-                found.append(i)
+    for i, cut in cuts:
+        head = "".join(st[i][:cut].split())
+        if has_ideographs(head, EXCERPT_MIN_IDEOGRAPHS) and head in below[ends[i]:]:
+            found.append(i)
     return found
 
 

@@ -138,7 +138,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             continue
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
             seen.add(line_text)
-        rule = marker_rule(b.text) if b.text.strip(WS) else ""
+        rule = marker_rule(b.text) if line_text else ""
         if rule:
             edits.append(Edit(STAGE, rule, "removed", b.text, "", b.no, "page mark"))
             while out and _blank(out[-1]):
