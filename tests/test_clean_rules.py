@@ -310,6 +310,18 @@ def test_latin_and_numbers_at_the_head():
     assert texts(clean("\n".join(["GB/T 9704-2012", BODY, BODY2])))[0] == "GB/T 9704-2012"
 
 
+@pytest.mark.parametrize("under", ["www.qingxi.gov.cn", "Qingxi Municipal People's Government"])
+def test_masthead_site_name_over_its_address_or_english_name(under):
+    organ, title = "青溪市人民政府", "青溪市人民政府关于深化综合配套改革的实施意见"
+    cleaned = clean("\n".join(["无障碍", organ, under, "", title, BODY, BODY2, organ]))
+    assert texts(cleaned) == [title, BODY, BODY2, organ]  # the 落款 stays
+    assert {e.before: e.rule for e in cleaned.edits}[organ] == "chrome.structural.masthead"
+    # the document's own organ line, its number under it; an address lower down makes no masthead
+    own = [organ, "青政发〔2019〕12号", title, BODY, BODY2]
+    assert texts(clean("\n".join(own))) == own
+    assert texts(clean("\n".join([organ, "XX县人民政府", under, title, BODY])))[:2] == [organ, "XX县人民政府"]
+
+
 def test_visitor_counter_split_over_lines():
     cleaned = clean("\n".join([BODY, BODY2, "您是第", "235812", "位访问者"]))
     assert texts(cleaned) == [BODY, BODY2]

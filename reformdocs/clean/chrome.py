@@ -685,6 +685,20 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                        "after the document's closing (issuer and date)")
                 ctx.families.add("structural")
 
+    # 5d. The site's masthead: an organ's name opening the page, with its web address or English
+    # name under it, which the steps above removed (湖州市人民政府 / www.huzhou.gov.cn). A
+    # document's own organ line (发文机关标志) has its number or title under it, never these.
+    head = [i for i in range(min(first, n)) if st[i]]
+    top = next((k for k, i in enumerate(head) if i not in gone), len(head))  # the first line kept
+    if top + 1 < len(head):
+        i, below = head[top], head[top + 1]
+        address = URLISH.search(st[below])
+        if protected(st[i]) == "issuer" and below in gone and not count_ideographs(st[below]) \
+                and (address or LATIN_WORD.search(st[below])):
+            remove(i, "chrome.structural.masthead", "the site's name over its "
+                   f"{'web address' if address else 'English name'} (the page's masthead)")
+            ctx.families.add("structural")
+
     # 6. After the text's last body line, a run of short lines without any punctuation (a link
     # block or menu no pattern names) is chrome; GB/T 9704 closing lines end such a run.
     tail = range(last + 1, n) if anchors else range(0)
