@@ -322,6 +322,16 @@ def test_masthead_site_name_over_its_address_or_english_name(under):
     assert texts(clean("\n".join([organ, "XX县人民政府", under, title, BODY])))[:2] == [organ, "XX县人民政府"]
 
 
+def test_app_name_under_its_prompt_in_the_body():
+    fold = ["展开全文", "打开青溪通，阅读全文"]
+    cleaned = clean("\n".join([BODY, *fold, "青溪通", BODY2]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {e.before: e.rule for e in cleaned.edits}["青溪通"] == "chrome.structural.echo"
+    # a short line that the chrome above it does not repeat, or with body above it, stays
+    assert "青溪市" in texts(clean("\n".join([BODY, *fold, "青溪市", BODY2])))
+    assert "青溪通" in texts(clean("\n".join([BODY, "青溪通", BODY2, "打开青溪通，阅读全文"])))
+
+
 def test_visitor_counter_split_over_lines():
     cleaned = clean("\n".join([BODY, BODY2, "您是第", "235812", "位访问者"]))
     assert texts(cleaned) == [BODY, BODY2]

@@ -571,15 +571,19 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             remove(i, "chrome.structural.page-title", TITLE_BAR_NOTE)
             ctx.families.add("structural")
 
-    # 3c. A short line at an edge that only repeats chrome next to it (an account or site name
-    # under its byline): it goes with that chrome.
+    # 3c. A short line that only repeats chrome next to it (an account or site name under its
+    # byline at an edge; in the body, an app's name right under its prompt): it goes with that
+    # chrome.
     for i in range(n):
         s = st[i]
-        if i in gone or not s or not at_edge(i) or len(s) > ECHO_MAX or ANCHOR_PUNCT.search(s) \
+        if i in gone or not s or len(s) > ECHO_MAX or ANCHOR_PUNCT.search(s) \
                 or protected(s) or s in ctx.titles or count_ideographs(s) < 2:
             continue
-        lo, hi = (0, first) if i < first else (last + 1, n)
-        near = range(max(lo, i - ECHO_NEAR), min(hi, i + ECHO_NEAR + 1))
+        if at_edge(i):
+            lo, hi = (0, first) if i < first else (last + 1, n)
+            near = range(max(lo, i - ECHO_NEAR), min(hi, i + ECHO_NEAR + 1))
+        else:
+            near = [j for j in range(i - 1, -1, -1) if st[j]][:1]
         source = next((j for j in near if j in gone and s in st[j] and st[j] != s), None)
         if source is not None:
             remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}")
