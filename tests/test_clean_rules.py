@@ -332,6 +332,18 @@ def test_app_name_under_its_prompt_in_the_body():
     assert "青溪通" in texts(clean("\n".join([BODY, "青溪通", BODY2, "打开青溪通，阅读全文"])))
 
 
+def test_title_bar_of_site_names_at_the_head():
+    """站名 - 口号 over the site's welcome: its first part is the site's name, as the chrome says."""
+    bar = "青溪在线 - 专业政策咨询服务平台"
+    cleaned = clean("\n".join([bar, "您好，欢迎来到青溪在线！", BODY, BODY2]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {e.before: e.rule for e in cleaned.edits}[bar] == "chrome.structural.echo"
+    # without the name in the chrome, or with a title among its parts, it stays
+    assert bar in texts(clean("\n".join([bar, "您好，欢迎光临！", BODY, BODY2])))
+    titled = "青溪在线 - 关于深化综合配套改革的实施意见"
+    assert titled in texts(clean("\n".join([titled, "您好，欢迎来到青溪在线！", BODY, BODY2])))
+
+
 def test_visitor_counter_split_over_lines():
     cleaned = clean("\n".join([BODY, BODY2, "您是第", "235812", "位访问者"]))
     assert texts(cleaned) == [BODY, BODY2]

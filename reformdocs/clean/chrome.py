@@ -573,20 +573,24 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # 3c. A short line that only repeats chrome next to it (an account or site name under its
     # byline at an edge; in the body, an app's name right under its prompt): it goes with that
-    # chrome.
+    # chrome. So does a title bar at the head that opens with such a name (站名 - 口号).
     for i in range(n):
         s = st[i]
-        if i in gone or not s or len(s) > ECHO_MAX or ANCHOR_PUNCT.search(s) \
-                or protected(s) or s in ctx.titles or count_ideographs(s) < 2:
+        if i in gone or not s or ANCHOR_PUNCT.search(s) or protected(s) or s in ctx.titles:
+            continue
+        parts = [p.strip(WS) for p in TITLE_BAR.split(s)] if i < first else [s]
+        if len(parts) > 3 or any(len(p) > ECHO_MAX or protected(p) for p in parts) \
+                or count_ideographs(parts[0]) < 2:  # more parts: a menu bar
             continue
         if at_edge(i):
             lo, hi = (0, first) if i < first else (last + 1, n)
             near = range(max(lo, i - ECHO_NEAR), min(hi, i + ECHO_NEAR + 1))
         else:
             near = [j for j in range(i - 1, -1, -1) if st[j]][:1]
-        source = next((j for j in near if j in gone and s in st[j] and st[j] != s), None)
+        source = next((j for j in near if j in gone and parts[0] in st[j] and st[j] != s), None)
         if source is not None:
-            remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}")
+            remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}"
+                   + (" and names more of the site: its title bar" if len(parts) > 1 else ""))
             ctx.families.add("structural")
 
     # 3d. The site's catalogue of the document at the head or tail (索引号 主题分类 … or 【发布部门】
