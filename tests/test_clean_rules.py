@@ -390,6 +390,18 @@ def test_numbered_entries_of_a_link_list_go_with_it():
     assert texts(clean(text)) == [BODY, BODY2]
 
 
+def test_link_lists_close_the_page_though_their_headlines_read_like_body():
+    """Lists under 相关推荐 and 作者最新文章, lowest first: their headlines have commas and 20
+    ideographs, like body text, yet no body line follows them."""
+    lists = ["作者最新文章", "丰川县召开优化营商环境工作推进会", "1.2万阅读", "相关推荐",
+             "湖南全面推行“一件事一次办”改革，企业群众办事更加便捷高效了", "红网", "358评论",
+             "“一件事一次办”事项清单公布，快来看看有没有你要办理的那件事", "常德发布"]
+    assert texts(clean("\n".join([BODY, BODY2, *lists]))) == [BODY, BODY2]
+    # a list header in the body leaves what follows it when body text comes after the list
+    entry = "丰川县召开优化营商环境工作推进会"
+    assert texts(clean("\n".join([BODY, "相关政策", entry, BODY2]))) == [BODY, entry, BODY2]
+
+
 def test_link_bar_in_the_body_is_kept_unless_it_names_home():
     kept = "规划 | 建设 | 管理"
     assert kept in texts(clean(f"{BODY}\n{kept}\n{BODY2}"))
@@ -465,6 +477,15 @@ def test_title_bar_with_a_comma_opens_no_body():
     assert "chrome.structural.headline" in {e.rule for e in cleaned.edits}
     # ... and is the title when the page's text is the article under it
     assert texts(clean("\n".join([f"{headline}_改革", headline, BODY, BODY2])))[0] == headline
+    # without a title bar, a headline with no full stop over the document's title goes as well
+    account = ["丰川发布", "2019-06-18 17:32", "丰川市人民政府新闻办公室官方账号", "关注"]
+    cleaned = clean("\n".join([headline, *account, title, BODY, BODY2]))
+    assert texts(cleaned) == [title, BODY, BODY2]
+    # a paragraph's line cut at a comma is no headline, even with a title further down
+    wrapped = "现将《丰川市深化放管服改革若干措施》印发给你们，"
+    plan = "丰川市深化放管服改革若干措施"
+    kept = [wrapped, "请认真贯彻执行。", "丰川市人民政府办公厅", "2019年6月12日", plan, BODY]
+    assert texts(clean("\n".join(kept)))[0] == wrapped
     # three such lines are no menu; nor are the GB/T 9704 lines of a head
     three = ["新闻", "体育", "财经"]
     assert texts(clean("\n".join([*three, BODY, BODY2])))[:3] == three

@@ -529,17 +529,20 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # Head and tail: before the first and after the last line that reads like body text.
     anchors = [i for i in range(n) if i not in gone and _anchor(st[i])]
     # The page's title bar reads like a sentence when the title has a comma: it opens no body,
-    # nor does the page's headline it names when a document with a title of its own follows.
+    # nor does the page's headline (the one its title bar names, or a line with no full stop that
+    # ends no clause) when a document with a title of its own follows before the next such line.
     headlines: set[str] = set()
     while anchors:
         i, upto = anchors[0], anchors[1] if len(anchors) > 1 else n
         if headline := _title_bar_at(i, st, gone):
             headlines.add(headline)
             remove(i, "chrome.structural.page-title", TITLE_BAR_NOTE)
-        elif st[i] in headlines and not protected(st[i]) and any(
+        elif (st[i] in headlines or "。" not in st[i] and not ends_sentence(st[i])
+              and st[i][-1] not in "，,、；;：:") \
+                and not protected(st[i]) and any(
                 protected(st[j]) == "title" for j in range(i + 1, upto) if j not in gone):
-            remove(i, "chrome.structural.headline", "the page's headline (as its title bar has it) "
-                   "over a document with a title of its own")
+            remove(i, "chrome.structural.headline", "the page's headline over a document with a "
+                   "title of its own")
         else:
             break
         anchors.pop(0)
@@ -617,18 +620,17 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             for j in range(i + 1, stop):
                 if st[j] and j not in gone:
                     remove(j, pat.rule, f"in the block opened by {st[i]!r}")
+    # Link lists close a page: a list goes when no body line follows it but its own entries
+    # (whose headlines may read like body text), the lowest list first.
+    for i, pat in sorted(((i, pat) for i, pat in follows if pat.follows == "list"), reverse=True):
+        entries = _list_entries(i, st, gone)
+        if all(a <= i or a in gone or a in entries for a in anchors):
+            for j in entries:
+                remove(j, pat.rule, f"listed under {st[i]!r}")
     anchors = [i for i in anchors if i not in gone]
     first, last = _bounds(anchors, n)
     for i, pat in follows:
-        if pat.follows == "list" and i > last:  # link lists close a page
-            for j in range(i + 1, n):
-                if j in gone or not st[j]:
-                    continue
-                if len(st[j]) > 60 or _statement(st[j]) or (
-                        starts_with_marker(st[j]) and not LIST_ENTRY.match(st[j])):
-                    break
-                remove(j, pat.rule, f"listed under {st[i]!r}")
-        elif pat.follows == "form":
+        if pat.follows == "form":
             for j in _form_fields(i, st, gone):
                 remove(j, pat.rule, f"a field of the form {st[i]!r}")
         elif pat.follows == "pager":
@@ -754,6 +756,20 @@ def _excerpts(st: list[str], gone: Container[int]) -> list[int]:
         if has_ideographs(head, EXCERPT_MIN_IDEOGRAPHS) and head in below[ends[i]:]:
             found.append(i)
     return found
+
+
+def _list_entries(i: int, st: list[str], gone: Container[int]) -> list[int]:
+    """The kept lines after a list's header (line i) up to the first that reads like a paragraph,
+    a statement or an outline heading (a list's own numbering aside)."""
+    entries = []
+    for j in range(i + 1, len(st)):
+        if j in gone or not st[j]:
+            continue
+        if len(st[j]) > 60 or _statement(st[j]) or (
+                starts_with_marker(st[j]) and not LIST_ENTRY.match(st[j])):
+            break
+        entries.append(j)
+    return entries
 
 
 def _page_numbers(i: int, step: int, st: list[str], gone: Container[int]) -> list[int]:
