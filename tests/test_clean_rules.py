@@ -169,6 +169,19 @@ def test_real_numbered_paragraphs_are_not_page_counters():
     assert not cleaned.edits
 
 
+def test_newspaper_article_continued_on_another_page_is_rejoined():
+    """An electronic edition's jump (下转第四版 … 上接第三版): the next page's masthead, page links
+    and the headline over the rest (a part of the title) go, and the cut sentence is whole."""
+    title = "中共青溪市委 青溪市人民政府关于加快推进综合配套改革试验区建设的实施意见"
+    part1 = "（八）推进城乡统筹发展。深化户籍制度、农村土地管理制度改革，加快形成以"
+    part2 = "城带乡、以工促农、城乡一体的发展新格局。"
+    jump = ["（下转第四版）", "本版责编：刘卫东 王  婷", "青溪日报 2011年03月22日 第04版：要闻",
+            "第04版：要闻", "上一版", "下一版", "加快推进综合配套改革试验区建设", "（上接第三版）"]
+    cleaned = clean("\n".join([title, BODY, part1, *jump, part2, BODY2]))
+    assert texts(cleaned) == [title, BODY, part1 + part2, BODY2]
+    assert "pages.page-header" in {e.rule for e in cleaned.edits}
+
+
 def test_standalone_page_marks():
     for mark in ["-2-", "- 2 -", "第2页", "— 2 —", "[接上页]", "第2页/共5页"]:
         text = f"{BODY}\n{BODY2[:20]}\n\n{mark}\n\n{BODY2[20:]}"
@@ -392,8 +405,9 @@ def test_numbered_entries_of_a_link_list_go_with_it():
 
 def test_link_lists_close_the_page_though_their_headlines_read_like_body():
     """Lists under 相关推荐 and 作者最新文章, lowest first: their headlines have commas and 20
-    ideographs, like body text, yet no body line follows them."""
-    lists = ["作者最新文章", "丰川县召开优化营商环境工作推进会", "1.2万阅读", "相关推荐",
+    ideographs, like body text, yet no body line follows them; the account box above them is
+    then at the tail too."""
+    lists = ["3.6万粉丝", "关注", "作者最新文章", "丰川县召开优化营商环境工作推进会", "1.2万阅读", "相关推荐",
              "湖南全面推行“一件事一次办”改革，企业群众办事更加便捷高效了", "红网", "358评论",
              "“一件事一次办”事项清单公布，快来看看有没有你要办理的那件事", "常德发布"]
     assert texts(clean("\n".join([BODY, BODY2, *lists]))) == [BODY, BODY2]

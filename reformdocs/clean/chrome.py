@@ -628,7 +628,11 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             for j in entries:
                 remove(j, pat.rule, f"listed under {st[i]!r}")
     anchors = [i for i in anchors if i not in gone]
+    before = last
     first, last = _bounds(anchors, n)
+    for i in range(last + 1, before + 1):  # now at the tail: what only counts at the edges
+        if i not in gone and st[i]:
+            known(i, edge=True)
     for i, pat in follows:
         if pat.follows == "form":
             for j in _form_fields(i, st, gone):

@@ -117,11 +117,12 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
 
     # 1. Page marks: whole lines and phrases. Remember where a page break was, here or where the
     # chrome step removed a web pager; a line right after a break that repeats a title-like
-    # line from before it is the next page's header.
+    # line from before it, or a part of the document's title (a newspaper's headline over the
+    # rest of an article continued on another page), is the next page's header.
     out: list = []
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
     pending = ""
-    pagers, before, seen = sorted(ctx.page_breaks), 0, set()
+    pagers, before, seen, titles = sorted(ctx.page_breaks), 0, set(), []
     for b in blocks:
         if not isinstance(b, Line):
             out.append(b)
@@ -132,12 +133,14 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             pending = pending or "pages.web-pager"
         before = b.no
         line_text = b.text.strip(WS)
-        if pending and line_text in seen:
-            edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
-                              "the next page's header: it repeats a line of the text"))
-            continue
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
+            if pending and (line_text in seen or any(line_text in t for t in titles)):
+                edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
+                                  "the next page's header: it repeats a line of the text"))
+                continue
             seen.add(line_text)
+            if protected(line_text) == "title":
+                titles.append(line_text)
         rule = marker_rule(b.text) if line_text else ""
         if rule:
             edits.append(Edit(STAGE, rule, "removed", b.text, "", b.no, "page mark"))
