@@ -579,7 +579,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # chrome. So does a title bar at the head that opens with such a name (站名 - 口号).
     for i in range(n):
         s = st[i]
-        if i in gone or not s or ANCHOR_PUNCT.search(s) or protected(s) or s in ctx.titles:
+        if i in gone or not s or (len(s) > ECHO_MAX and i >= first) or ANCHOR_PUNCT.search(s) \
+                or protected(s) or s in ctx.titles:
             continue
         parts = [p.strip(WS) for p in TITLE_BAR.split(s)] if i < first else [s]
         if len(parts) > 3 or any(len(p) > ECHO_MAX or protected(p) for p in parts) \
