@@ -16,6 +16,7 @@ Two kinds of rules, both audited line by line:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
@@ -624,9 +625,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # Link lists close a page: a list goes when no body line follows it but its own entries
     # (whose headlines may read like body text), the lowest list first.
     for i, pat in sorted(((i, pat) for i, pat in follows if pat.follows == "list"), reverse=True):
-        entries = _list_entries(i, st, gone)
-        if all(a <= i or a in gone or a in entries for a in anchors):
-            for j in entries:
+        entries = set(_list_entries(i, st, gone))
+        if all(a in gone or a in entries for a in anchors[bisect.bisect_right(anchors, i):]):
+            for j in sorted(entries):
                 remove(j, pat.rule, f"listed under {st[i]!r}")
     anchors = [i for i in anchors if i not in gone]
     before = last
