@@ -590,8 +590,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if at_edge(i):
             lo, hi = (0, first) if i < first else (last + 1, n)
             near = range(max(lo, i - ECHO_NEAR), min(hi, i + ECHO_NEAR + 1))
-        else:
-            near = [j for j in range(i - 1, -1, -1) if st[j]][:1]
+        else:  # the nearest line above with text, found without listing every line above
+            near = [next((j for j in range(i - 1, -1, -1) if st[j]), i)]
         source = next((j for j in near if j in gone and parts[0] in st[j] and st[j] != s), None)
         if source is not None:
             remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}"
