@@ -695,3 +695,26 @@ def test_counters_at_the_head_split_over_lines():
     head = ["点击：", "1526", "次", "文章", "3826", "总阅读", "1086万"]
     assert texts(clean("\n".join([*head, title, BODY, BODY2]))) == [title, BODY, BODY2]
     assert texts(clean("\n".join([BODY, "附件下载：", BODY2]))) == [BODY, BODY2]
+
+
+def test_dated_link_lists_and_their_tabs_go():
+    # a topic page's tabs over lists of dated headlines, between and after the text's body
+    title = "青溪市人民政府关于深化综合配套改革的实施意见"
+    tab = ["最新动态", "· 青溪市首批32项改革事项全部启动　2011-11-02",
+           "· 青溪、丰川两市签署港口一体化合作协议　2011-10-28", "更多>>"]
+    tail = ["媒体聚焦", "经济日报：青溪以改革破解“成长的烦恼”　2011-10-25",
+            "光明日报：老工业基地探索转型新路径 (2011-10-22)"]
+    cleaned = clean("\n".join([*tab, title, BODY, BODY2, *tail]))
+    assert texts(cleaned) == [title, BODY, BODY2]
+    rules = {e.before: e.rule for e in cleaned.edits}
+    assert rules["最新动态"] == rules["媒体聚焦"] == "chrome.structural.list-header"
+    assert rules["更多>>"] == "chrome.news.more-link"
+    # one entry makes no list, so the short line above it stays; a heading is never a tab
+    one = ["工作动态", tab[1], title, BODY, BODY2]
+    assert texts(clean("\n".join(one)))[0] == "工作动态"
+    heading = ["一、工作动态", *tab[1:3]]
+    assert "一、工作动态" in texts(clean("\n".join([title, BODY, *heading, BODY2])))
+    # without a bullet, a dated line goes only at the head or tail
+    undotted = "青溪市召开综合配套改革推进会议　2011-10-17"
+    assert undotted in texts(clean("\n".join([title, BODY, undotted, BODY2])))
+

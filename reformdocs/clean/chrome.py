@@ -80,6 +80,7 @@ class Pattern:
     max_len: int
     follows: str  # "" | list | tail | pager | form
     sentence: bool  # may remove a line that reads like body text
+    entry: bool  # an entry of a link list (its header goes with a run of them)
     examples: tuple
     starts: bool = True  # has a branch anchored at the start of the line (^…)
     floats: bool = True  # has a branch that is not
@@ -121,7 +122,7 @@ def rules() -> Rules:
                 rule=f"chrome.{fam['id']}.{p['id']}", family=fam["id"], scope=p["scope"],
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
-                sentence=bool(p.get("sentence", False)),
+                sentence=bool(p.get("sentence", False)), entry=bool(p.get("entry", False)),
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())),
                 starts=any(anchored), floats=not all(anchored))
             (line if pat.scope == "line" else phrase).append(pat)
@@ -477,6 +478,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     gone: dict[int, Edit] = {}
     phrase_edits: dict[int, list[Edit]] = {}
     follows: list[tuple[int, Pattern]] = []
+    entries: set[int] = set()  # lines removed as entries of a link list
 
     def remove(i: int, rule: str, note: str) -> None:
         if i not in gone:
@@ -496,6 +498,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                     ctx.titles.append(title)
         if pat.follows:
             follows.append((i, pat))
+        if pat.entry:
+            entries.add(i)
         return True
 
     # 1. Known families, line level, anywhere.
@@ -557,6 +561,13 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     for i in range(n):
         if i not in gone and st[i] and at_edge(i):
             known(i, edge=True)
+
+    # Then a link list's tab or header (最新动态, 媒体聚焦): a short line without punctuation right
+    # above two or more of its entries in a row (entries at the edges are known only now).
+    for i in _list_headers(st, gone, entries):
+        remove(i, "chrome.structural.list-header", f"the header of the link list under it (line "
+               f"{lines[i + 1].no} on)")
+        ctx.families.add("structural")
 
     # 3a. A menu written one item to a line at the head (新闻 体育 财经 …): a run of very short
     # lines without punctuation, none a GB/T 9704 line but a short organ's name or title inside
@@ -776,6 +787,22 @@ def _list_entries(i: int, st: list[str], gone: Container[int]) -> list[int]:
             break
         entries.append(j)
     return entries
+
+
+def _list_headers(st: list[str], gone: Container[int], entries: set[int]) -> list[int]:
+    """Kept short lines without punctuation (no GB/T 9704 line) right above a run of two or more
+    link-list entries (blank lines passed over)."""
+    headers = []
+    for i in sorted(entries):
+        above = next((j for j in range(i - 1, -1, -1) if st[j]), None)
+        if above is None or above in entries:
+            continue  # not the first entry of its run
+        below = next((j for j in range(i + 1, len(st)) if st[j]), None)
+        s = st[above]
+        if below in entries and above not in gone and len(s) <= MENU_ITEM_LEN \
+                and not SHORT_PUNCT.search(s) and count_ideographs(s) >= 2 and not protected(s):
+            headers.append(above)
+    return headers
 
 
 def _page_numbers(i: int, step: int, st: list[str], gone: Container[int]) -> list[int]:
