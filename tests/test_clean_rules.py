@@ -718,3 +718,22 @@ def test_dated_link_lists_and_their_tabs_go():
     undotted = "青溪市召开综合配套改革推进会议　2011-10-17"
     assert undotted in texts(clean("\n".join([title, BODY, undotted, BODY2])))
 
+
+def test_report_on_the_document_above_its_title_goes():
+    title = "青溪市深化“放管服”改革三年行动方案（2018—2020年）"
+    report = ["青溪市政府新闻办举行《青溪市深化“放管服”改革三年行动方案》新闻发布会",
+              "时间：2018年5月16日　10:00", "新闻通稿",
+              "5月16日上午，市政府新闻办举行新闻发布会，发布《青溪市深化“放管服”改革三年行动方案"
+              "（2018—2020年）》。市发展改革委副主任王建军介绍了有关情况。", "附：方案全文"]
+    cleaned = clean("\n".join([*report, title, BODY, BODY2]))
+    assert texts(cleaned) == [title, BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.report"}
+    # the notice that issues the document names it too: with its 落款 and date, its addressee, or
+    # in the first person, it stays
+    notice = "现将《青溪市深化“放管服”改革三年行动方案（2018—2020年）》印发给你们，请认真贯彻执行。"
+    for page in (["各区县人民政府：", notice, title, BODY, BODY2],
+                 [notice, "青溪市人民政府", "2018年5月10日", title, BODY, BODY2],
+                 [notice, title, BODY, BODY2]):
+        assert texts(clean("\n".join(page))) == page
+    # a line that names it below body text reports nothing above the text
+    assert texts(clean("\n".join([BODY, report[3], title, BODY2])))[:2] == [BODY, report[3]]

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..model import Edit, Line
 from . import table
-from .common import (FINAL, ISSUER_END, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
+from .common import (FINAL, ISSUER_END, TITLE_TAIL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
                      run, starts_with_marker)
 
 STAGE = "clean"
@@ -67,6 +67,10 @@ KEY_LINE = re.compile(r"^(?:【\s*([^】]{1,12}?)\s*】|\[\s*([^\]]{1,12}?)\s*\]
                       r"([^\s:：【】\[\]]{1,6}(?:[ \u3000]+[^\s:：【】\[\]]{1,6}){0,3})\s*[:：])\s*(.*)$")
 BUTTONS = re.compile(r"(?:[【\[]\s*[^】\]【\[]{1,12}?\s*[】\]]\s*){2,}")  # 【打印】【关闭】, [ 字号：大 中 小 ] [ 打印 ]
 KEY = re.compile(r"(?:^|(?<=[\s|｜,，;；/【\[]))([^\s:：|｜,，;；/【】\[\]]{1,6})\s*[:：]")
+NAMED_DOCUMENT = re.compile(r"《([^《》]{4,100})》")
+# GB/T 9704 lines between a report on a document and the document's title that make the report
+# part of a document too (a 印发通知: its title, 主送机关, 落款, 成文日期; or an outline heading)
+REPORT_BREAKS = frozenset({"title", "heading", "doc-number", "date", "issuer", "addressee"})
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
@@ -101,6 +105,7 @@ class Rules:
     contact_keys: frozenset[str]
     document_keys: frozenset[str]
     catalog_keys: frozenset[str]
+    transmittal: re.Pattern
     repeat_min: int
     repeat_max_len: int
     corpus_min_docs: int
@@ -152,7 +157,7 @@ def rules() -> Rules:
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
-        repeat_min=int(s["repeat_min"]),
+        transmittal=re.compile(s["transmittal"]), repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
 
@@ -552,6 +557,16 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             break
         anchors.pop(0)
         ctx.families.add("structural")
+    # A report on the document above the document itself (a press release, a reposter's news
+    # item, 附：方案全文): it names the document's title in 《》 before the title comes.
+    if report := _report_above(st, gone, anchors[0] if anchors else n, r):
+        start, title = report
+        for i in range(start, title):
+            if st[i]:
+                remove(i, "chrome.structural.report", f"a report on the document above its title "
+                       f"(line {lines[title].no}), which it names in 《》")
+        anchors = [i for i in anchors if i not in gone]
+        ctx.families.add("structural")
     first, last = _bounds(anchors, n)
 
     def at_edge(i: int) -> bool:
@@ -787,6 +802,41 @@ def _list_entries(i: int, st: list[str], gone: Container[int]) -> list[int]:
             break
         entries.append(j)
     return entries
+
+
+def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> tuple[int, int] | None:
+    """(first line of the report, the title's line) when a kept line at or before the text's
+    first body line (`first`) names in 《》 the title of a document that comes below it, with no
+    GB/T 9704 line of another document between them (see REPORT_BREAKS), no line that issues it
+    in the first person (现将《X》印发给你们) and no 主送机关 above: the lines from that one to the
+    title report on the document. None when there are none."""
+    named: dict[str, int] = {}  # titles named in 《》 since the last GB/T 9704 line -> where first
+    for i, s in enumerate(st):
+        if i > first and not named:
+            return None
+        if i in gone or not s:
+            continue
+        names = [m.group(1) for m in NAMED_DOCUMENT.finditer(s)]
+        rest = NAMED_DOCUMENT.sub("", s)  # a report says more than a 文号 (the site's 文号《X》)
+        if count_ideographs(rest) < 2 or protected(rest) == "doc-number":
+            names = []
+        kind = protected(s)
+        if names and r.transmittal.search(s):  # 现将《X》印发给你们: the notice that issues it
+            kind = "title"
+        elif names and kind == "addressee":  # 以下为《X》全文：
+            kind = ""
+        if kind == "title":
+            at = [named[t] for t in (s, TITLE_TAIL.sub("", s)) if t in named]
+            if at:
+                return min(at), i
+        if kind == "addressee":
+            return None
+        if kind in REPORT_BREAKS:
+            named.clear()
+        elif i <= first:
+            for name in names:
+                named.setdefault(name, i)
+    return None
 
 
 def _list_headers(st: list[str], gone: Container[int], entries: set[int]) -> list[int]:
