@@ -583,6 +583,22 @@ def test_sentence_cut_by_a_web_pager_is_rejoined_past_the_next_pages_header():
     assert "pages.page-header" not in {e.rule for e in plain.edits}
 
 
+def test_each_web_pages_header_goes_whatever_it_left():
+    """A CMS's article over three web pages: each page repeats the title with its page number,
+    a line of fields ending in a key (点击：) and the count split over lines (527 / 次)."""
+    title = "汾源市人民政府关于深化统筹城乡综合配套改革的若干意见"
+    fields = "时间：2012-03-28 10:21 来源：汾源市人民政府办公室 作者：admin 点击："
+    pager = ["共3页:", "上一页", "1", "2", "3", "下一页"]
+    cuts = [BODY[:40], BODY[40:], BODY2[:30], BODY2[30:]]
+    page = [title, fields, "527", "次", "字体：[大 中 小]", BODY2, cuts[0], *pager, f"{title}(2)", fields, "527", "次",
+            cuts[1], cuts[2], *pager, f"{title}(3)", fields, "527", "次", cuts[3]]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned) == [title, BODY2, BODY, BODY2]
+    # short lines after one break only may be a table's cells, continued on the next page
+    cells = [title, BODY, "事项", "时限", "开办企业", "3天", *pager, "5天", "工程建设", BODY2]
+    assert texts(clean("\n".join(cells)))[-3:] == ["5天", "工程建设", BODY2]
+
+
 def test_comment_block_removed_to_the_end():
     text = "\n".join([BODY, BODY2, BODY, "全部评论(2)", "网友甲 2019-05-12 10:23", "这个政策很好，希望尽快落实。",
                       "网友乙 2019-05-13 08:01", "支持改革！"])

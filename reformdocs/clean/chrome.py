@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..model import Edit, Line
 from . import table
-from .common import (FINAL, ISSUER_END, TITLE_TAIL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
+from .common import (FINAL, ISSUER_END, TEXTUAL, TITLE_TAIL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
                      run, starts_with_marker)
 
 STAGE = "clean"
@@ -57,7 +57,6 @@ TITLE_BAR_NOTE = "the page's title bar: the title (given again below) and the si
 TITLE_BAR = re.compile(r"\s*[_＿]\s*|\s+[-–—|｜]\s+|\s*-{2,}\s*|(?<=[\u4e00-\u9fff）》])-(?=[\u4e00-\u9fffA-Za-z])")
 SHORT_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()“”《》]")
 ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
-TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 LINK_AT_END = re.compile(r"(?:https?://|www\.)\S+$")  # 原文链接：http://…
 LINK_LABEL_MAX = 6  # ideographs a link's label may have
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # 17 Oct 2009; a standard's GB/T 9704-2012 has one

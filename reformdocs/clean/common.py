@@ -109,6 +109,7 @@ DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
 NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜]\s|[›»｜|]")
 PRINTED = re.compile(r"\d{1,2}\s*日\s*印发$")  # the imprint line: XX办公室 2020年2月21日印发
+TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
 
 
@@ -127,7 +128,8 @@ def protected(text: str) -> str:
         return "attachment"
     if t.startswith(("抄送", "抄报", "主题词", "主送")) or PRINTED.search(t):
         return "distribution"
-    if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2:
+    if len(t) <= 120 and t[-1] in "：:" and "。" not in t and not re.search("[：:]", t[:-1]) \
+            and count_ideographs(t) >= 2:  # not 时间：… 来源：… 点击： (a site's fields)
         return "addressee"
     bare = TITLE_TAIL.sub("", t)
     if len(t) <= 100 and "。" not in t and not NAV_SEPARATOR.search(t) and (bare.endswith(DOC_TYPES) or

@@ -25,18 +25,21 @@ from functools import lru_cache
 from statistics import median
 
 from ..model import Edit, Line
-from .common import (CONTINUATION, WS, ends_sentence, has_ideographs, is_heading, load_data,
-                     protected, run, starts_with_marker)
+from .common import (CONTINUATION, TEXTUAL, WS, count_ideographs, ends_sentence, has_ideographs,
+                     is_heading, load_data, protected, run, starts_with_marker)
 
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
 WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
+HEADER_SCRAP_MAX = 6  # a page header's counter split over lines (527 / 次): lines this short ...
+HEADER_SCRAP_IDEOGRAPHS = 1  # ... with at most this many ideographs
 
 
 @dataclass(frozen=True)
 class Config:
     markers: tuple[tuple[str, re.Pattern], ...]
     phrases: tuple[tuple[str, re.Pattern], ...]
+    header_number: re.Pattern
     counter: re.Pattern
     min_run: int
     min_run_share_site: int
@@ -55,6 +58,7 @@ def config() -> Config:
     return Config(
         markers=tuple((m["id"], re.compile(m["regex"])) for m in d["markers"]),
         phrases=tuple((m["id"], re.compile(m["regex"])) for m in d["phrases"]),
+        header_number=re.compile(d["header_number"]),
         counter=re.compile(c["regex"]), min_run=int(c["min_run"]),
         min_run_share_site=int(c["min_run_share_site"]), min_broken=float(c["min_broken"]),
         min_broken_share_site=float(c["min_broken_share_site"]), min_chunk=int(c["min_chunk"]),
@@ -134,7 +138,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
         before = b.no
         line_text = b.text.strip(WS)
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
-            if pending and (line_text in seen or any(line_text in t for t in titles)):
+            repeated = cfg.header_number.sub("", line_text) if pending else line_text
+            if pending and (repeated in seen or any(repeated in t for t in titles)):
                 edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
                                   "the next page's header: it repeats a line of the text"))
                 continue
@@ -165,6 +170,10 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             pending = ""
         out.append(line)
 
+    # 1b. What the header of each web page left that no step recognised (its hit counter split
+    # over lines: 527 / 次): short lines that open the text after every web-pager break alike.
+    _header_scraps(out, breaks, edits)
+
     # 2. Page counters of document-sharing sites.
     forced = _counters(out, edits, "share-site" in ctx.families, cfg)
 
@@ -187,6 +196,43 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     # 4. Fixed-width line wraps.
     result = _reflow(result, j, cfg)
     return result, edits
+
+
+def _header_scraps(out: list, breaks: dict[int, str], edits: list[Edit]) -> None:
+    """Remove (blank them, the break moving past them) the very short lines that open the text
+    after two or more web-pager breaks in the same order, as a page's header repeats; a table's
+    cells, which differ from page to page, are not taken."""
+    opening: dict[int, list[int]] = {}  # break (its first line's index) -> short lines there
+    for k, rule in breaks.items():
+        if rule != "pages.web-pager":
+            continue
+        scraps = []
+        for i in range(k, len(out)):
+            if not isinstance(out[i], Line):
+                break
+            text = out[i].text.strip(WS)
+            if not text:
+                continue
+            if len(text) > HEADER_SCRAP_MAX or count_ideographs(text) > HEADER_SCRAP_IDEOGRAPHS \
+                    or not TEXTUAL.search(text) or ends_sentence(text):
+                break
+            scraps.append(i)
+        opening[k] = scraps
+    seen = Counter(tuple(out[i].text.strip(WS) for i in scraps) for scraps in opening.values())
+    for k, scraps in opening.items():
+        texts = tuple(out[i].text.strip(WS) for i in scraps)
+        if not scraps or seen[texts] < 2:
+            continue
+        for i in scraps:
+            edits.append(Edit(STAGE, "pages.page-header", "removed", out[i].text, "", out[i].no,
+                              "left by the next page's header: the text after every page break "
+                              "opens so"))
+            out[i] = Line(out[i].no, "")
+        rule = breaks.pop(k)
+        after = next((i for i in range(scraps[-1] + 1, len(out))
+                      if not (isinstance(out[i], Line) and _blank(out[i]))), None)
+        if after is not None:
+            breaks[after] = rule
 
 
 def _continues(before: str, after: str) -> bool:
