@@ -599,6 +599,22 @@ def test_each_web_pages_header_goes_whatever_it_left():
     assert texts(clean("\n".join(cells)))[-3:] == ["5天", "工程建设", BODY2]
 
 
+def test_printed_pages_running_heads_go_with_their_page_numbers():
+    """A yearbook put online as printed: page numbers (·18·) and the running head beside them."""
+    heading = "二、主要改革任务"
+    task = "（一）推进城乡规划一体化。编制覆盖城乡的市域总体规划，形成中心城区、县城、重点镇协调发展的格局。"
+    page = [BODY, BODY2[:30], "·18·", "衡岭年鉴 2010", BODY2[30:], heading, "·19·", task[:20],
+            "·20·", "衡岭年鉴 2010", task[20:]]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned) == [BODY, BODY2, heading, task]
+    assert [e.rule for e in cleaned.edits if e.before == "衡岭年鉴 2010"] == ["pages.running-head"] * 2
+    # a short line by one page mark only, or a heading by each, is the text's
+    once = [BODY, "·18·", "统筹城乡", BODY2]
+    assert "统筹城乡" in texts(clean("\n".join(once)))
+    headings = [BODY, "·18·", heading, BODY2, "·19·", heading, BODY]
+    assert texts(clean("\n".join(headings))).count(heading) == 2
+
+
 def test_comment_block_removed_to_the_end():
     text = "\n".join([BODY, BODY2, BODY, "全部评论(2)", "网友甲 2019-05-12 10:23", "这个政策很好，希望尽快落实。",
                       "网友乙 2019-05-13 08:01", "支持改革！"])

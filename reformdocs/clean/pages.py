@@ -31,6 +31,8 @@ from .common import (CONTINUATION, TEXTUAL, WS, count_ideographs, ends_sentence,
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
 WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
+RUNNING_HEAD_MAX = 20
+SENTENCE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
 HEADER_SCRAP_MAX = 6  # a page header's counter split over lines (527 / 次): lines this short ...
 HEADER_SCRAP_IDEOGRAPHS = 1  # ... with at most this many ideographs
 
@@ -127,13 +129,15 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
     pending = ""
     pagers, before, seen, titles = sorted(ctx.page_breaks), 0, set(), []
-    for b in blocks:
+    marks = [marker_rule(b.text) if isinstance(b, Line) else "" for b in blocks]
+    heads = _running_heads(blocks, marks)
+    for i, b in enumerate(blocks):
         if not isinstance(b, Line):
             out.append(b)
             pending = ""
             continue
-        k = bisect.bisect_right(pagers, before)
-        if k < len(pagers) and pagers[k] < b.no:
+        after = bisect.bisect_right(pagers, before)  # the first pager after the line before
+        if after < len(pagers) and pagers[after] < b.no:
             pending = pending or "pages.web-pager"
         before = b.no
         line_text = b.text.strip(WS)
@@ -146,9 +150,10 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             seen.add(line_text)
             if protected(line_text) == "title":
                 titles.append(line_text)
-        rule = marker_rule(b.text) if line_text else ""
+        rule = marks[i] or ("pages.running-head" if i in heads else "")
         if rule:
-            edits.append(Edit(STAGE, rule, "removed", b.text, "", b.no, "page mark"))
+            edits.append(Edit(STAGE, rule, "removed", b.text, "", b.no, "page mark" if marks[i]
+                              else "a running head: it stands by the page marks more than once"))
             while out and _blank(out[-1]):
                 out.pop()  # blank lines around a page mark are layout
             pending = rule
@@ -196,6 +201,27 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     # 4. Fixed-width line wraps.
     result = _reflow(result, j, cfg)
     return result, edits
+
+
+def _running_heads(blocks: list, marks: list[str]) -> set[int]:
+    """The lines next to page marks (blank lines passed over) that repeat by other page marks: a
+    printed page's running head (衡岭年鉴 2010 by ·18· and ·20·); short, no sentence, no GB/T 9704
+    line or heading."""
+    near: dict[str, set[int]] = {}
+    for k, rule in enumerate(marks):
+        if not rule:
+            continue
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(blocks) and _blank(blocks[j]):
+                j += step
+            if not (0 <= j < len(blocks)) or not isinstance(blocks[j], Line) or marks[j]:
+                continue
+            text = blocks[j].text.strip(WS)
+            if len(text) <= RUNNING_HEAD_MAX and count_ideographs(text) >= 2 \
+                    and not SENTENCE_PUNCT.search(text) and not protected(text):
+                near.setdefault("".join(text.split()), set()).add(j)
+    return {j for lines in near.values() if len(lines) >= 2 for j in lines}
 
 
 def _header_scraps(out: list, breaks: dict[int, str], edits: list[Edit]) -> None:
