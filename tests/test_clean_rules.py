@@ -615,6 +615,13 @@ def test_printed_pages_running_heads_go_with_their_page_numbers():
     assert texts(clean("\n".join(headings))).count(heading) == 2
 
 
+def test_lines_of_symbols_go_but_a_cell_that_is_a_unit_stays():
+    rows = ["指标名称", "单位", "准入值", "工业固体废物综合利用率", "%", "≥85", "单位能耗", "吨标准煤/万元", "≤0.9"]
+    cleaned = clean("\n".join([BODY, "★★★★★", "————————", *rows, BODY2]))
+    assert texts(cleaned) == [BODY, *rows, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.symbols"}
+
+
 def test_comment_block_removed_to_the_end():
     text = "\n".join([BODY, BODY2, BODY, "全部评论(2)", "网友甲 2019-05-12 10:23", "这个政策很好，希望尽快落实。",
                       "网友乙 2019-05-13 08:01", "支持改革！"])

@@ -105,6 +105,7 @@ class Rules:
     document_keys: frozenset[str]
     catalog_keys: frozenset[str]
     transmittal: re.Pattern
+    unit_signs: frozenset[str]
     repeat_min: int
     repeat_max_len: int
     corpus_min_docs: int
@@ -156,7 +157,8 @@ def rules() -> Rules:
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
-        transmittal=re.compile(s["transmittal"]), repeat_min=int(s["repeat_min"]),
+        transmittal=re.compile(s["transmittal"]), unit_signs=frozenset(s["unit_signs"] + WS),
+        repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
 
@@ -935,7 +937,7 @@ def _repeatable(s: str, r: Rules) -> bool:
 
 def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
     """The structural rule that makes line `s` chrome, with a note; None when none does."""
-    if not _has_text(s):
+    if not _has_text(s) and not set(s) <= r.unit_signs:  # a table's cell may be its unit: %
         return "chrome.structural.symbols", "a line of symbols only"
     if edge and _menu_bar(s, r):  # before the GB/T 9704 check: a menu's 关于我 is no title
         return "chrome.structural.nav-trail", "navigation trail or link bar"
