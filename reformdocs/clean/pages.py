@@ -31,10 +31,11 @@ from .common import (CONTINUATION, TEXTUAL, WS, count_ideographs, ends_sentence,
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
 WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
-RUNNING_HEAD_MAX = 20
+RUNNING_HEAD_MAX = 20  # a running head names the book or section (衡岭年鉴 2010): this long at most
 SENTENCE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
 HEADER_SCRAP_MAX = 6  # a page header's counter split over lines (527 / 次): lines this short ...
 HEADER_SCRAP_IDEOGRAPHS = 1  # ... with at most this many ideographs
+HEADER_SCRAP_LINES = 4  # ... and at most this many of them
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,9 @@ def _header_scraps(out: list, breaks: dict[int, str], edits: list[Edit]) -> None
                     or not TEXTUAL.search(text) or ends_sentence(text):
                 break
             scraps.append(i)
+            if len(scraps) > HEADER_SCRAP_LINES:  # a run of cells, not a header's leftovers
+                scraps = []
+                break
         opening[k] = scraps
     seen = Counter(tuple(out[i].text.strip(WS) for i in scraps) for scraps in opening.values())
     for k, scraps in opening.items():
