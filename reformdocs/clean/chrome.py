@@ -818,18 +818,22 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
         if i in gone or not s:
             continue
         names = [m.group(1) for m in NAMED_DOCUMENT.finditer(s)]
-        rest = NAMED_DOCUMENT.sub("", s)  # a report says more than a 文号 (the site's 文号《X》)
-        if count_ideographs(rest) < 2 or protected(rest) == "doc-number":
-            names = []
+        if names:
+            rest = NAMED_DOCUMENT.sub("", s)  # a report says more than a 文号 (the site's 文号《X》)
+            if count_ideographs(rest) < 2 or protected(rest) == "doc-number":
+                names = []
+        if not names and not named:
+            continue  # nothing to report on yet (a 主送机关 above is looked for at the end)
         kind = protected(s)
         if names and r.transmittal.search(s):  # 现将《X》印发给你们: the notice that issues it
             kind = "title"
         elif names and kind == "addressee":  # 以下为《X》全文：
             kind = ""
         if kind == "title":
-            at = [named[t] for t in (s, TITLE_TAIL.sub("", s)) if t in named]
-            if at:
-                return min(at), i
+            at = min((named[t] for t in (s, TITLE_TAIL.sub("", s)) if t in named), default=None)
+            if at is not None:
+                above = (j for j in range(at) if j not in gone and st[j])
+                return None if any(protected(st[j]) == "addressee" for j in above) else (at, i)
         if kind == "addressee":
             return None
         if kind in REPORT_BREAKS:
