@@ -580,9 +580,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # Then a link list's tab or header (最新动态, 媒体聚焦): a short line without punctuation right
     # above two or more of its entries in a row (entries at the edges are known only now).
-    for i in _list_headers(st, gone, entries):
+    for i, entry in _list_headers(st, gone, entries):
         remove(i, "chrome.structural.list-header", f"the header of the link list under it (line "
-               f"{lines[i + 1].no} on)")
+               f"{lines[entry].no} on)")
         ctx.families.add("structural")
 
     # 3a. A menu written one item to a line at the head (新闻 体育 财经 …): a run of very short
@@ -618,7 +618,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             lo, hi = (0, first) if i < first else (last + 1, n)
             near = range(max(lo, i - ECHO_NEAR), min(hi, i + ECHO_NEAR + 1))
         else:  # the nearest line above with text, found without listing every line above
-            near = [next((j for j in range(i - 1, -1, -1) if st[j]), i)]
+            near = [_with_text(st, i, -1)]
         source = next((j for j in near if j in gone and parts[0] in st[j] and st[j] != s), None)
         if source is not None:
             remove(i, "chrome.structural.echo", f"repeats the chrome of line {lines[source].no}"
@@ -652,9 +652,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # Link lists close a page: a list goes when no body line follows it but its own entries
     # (whose headlines may read like body text), the lowest list first.
     for i, pat in sorted(((i, pat) for i, pat in follows if pat.follows == "list"), reverse=True):
-        entries = set(_list_entries(i, st, gone))
-        if all(a in gone or a in entries for a in anchors[bisect.bisect_right(anchors, i):]):
-            for j in sorted(entries):
+        listed = set(_list_entries(i, st, gone))
+        if all(a in gone or a in listed for a in anchors[bisect.bisect_right(anchors, i):]):
+            for j in sorted(listed):
                 remove(j, pat.rule, f"listed under {st[i]!r}")
     anchors = [i for i in anchors if i not in gone]
     before = last
@@ -844,19 +844,23 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
     return None
 
 
-def _list_headers(st: list[str], gone: Container[int], entries: set[int]) -> list[int]:
-    """Kept short lines without punctuation (no GB/T 9704 line) right above a run of two or more
-    link-list entries (blank lines passed over)."""
+def _with_text(st: list[str], i: int, step: int) -> int | None:
+    """The nearest line with text before line i (step -1) or after it (step 1), or None."""
+    return next((j for j in range(i + step, -1 if step < 0 else len(st), step) if st[j]), None)
+
+
+def _list_headers(st: list[str], gone: Container[int], entries: set[int]) -> list[tuple[int, int]]:
+    """(header, its first entry) for each kept short line without punctuation (no GB/T 9704
+    line) right above a run of two or more link-list entries (blank lines passed over)."""
     headers = []
     for i in sorted(entries):
-        above = next((j for j in range(i - 1, -1, -1) if st[j]), None)
+        above = _with_text(st, i, -1)
         if above is None or above in entries:
             continue  # not the first entry of its run
-        below = next((j for j in range(i + 1, len(st)) if st[j]), None)
         s = st[above]
-        if below in entries and above not in gone and len(s) <= MENU_ITEM_LEN \
+        if _with_text(st, i, 1) in entries and above not in gone and len(s) <= MENU_ITEM_LEN \
                 and not SHORT_PUNCT.search(s) and count_ideographs(s) >= 2 and not protected(s):
-            headers.append(above)
+            headers.append((above, i))
     return headers
 
 

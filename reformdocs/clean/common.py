@@ -128,8 +128,8 @@ def protected(text: str) -> str:
         return "attachment"
     if t.startswith(("抄送", "抄报", "主题词", "主送")) or PRINTED.search(t):
         return "distribution"
-    if len(t) <= 120 and t[-1] in "：:" and "。" not in t and not re.search("[：:]", t[:-1]) \
-            and count_ideographs(t) >= 2:  # not 时间：… 来源：… 点击： (a site's fields)
+    if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2 \
+            and "：" not in t[:-1] and ":" not in t[:-1]:  # not 时间：… 来源：… 点击： (a site's fields)
         return "addressee"
     bare = TITLE_TAIL.sub("", t)
     if len(t) <= 100 and "。" not in t and not NAV_SEPARATOR.search(t) and (bare.endswith(DOC_TYPES) or

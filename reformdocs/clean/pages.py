@@ -130,7 +130,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
     pending = ""
     pagers, before, seen, titles = sorted(ctx.page_breaks), 0, set(), []
-    marks = [marker_rule(b.text) if isinstance(b, Line) else "" for b in blocks]
+    marks = [marker_rule(b.text) if isinstance(b, Line) and not _blank(b) else "" for b in blocks]
     heads = _running_heads(blocks, marks)
     for i, b in enumerate(blocks):
         if not isinstance(b, Line):
