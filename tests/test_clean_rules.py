@@ -583,6 +583,22 @@ def test_sentence_cut_by_a_web_pager_is_rejoined_past_the_next_pages_header():
     assert "pages.page-header" not in {e.rule for e in plain.edits}
 
 
+def test_each_web_pages_copy_of_the_sites_header_goes():
+    """A news site prints its header on every web page of an article: the lines chrome removed
+    at the head (its link bar, its breadcrumb) come back after the pager, with the headline and
+    the byline; all of it goes and the cut sentence is whole again."""
+    bar, trail = "凤凰网首页 | 手机凤凰网 | 新闻客户端 | 凤凰卫视", "凤凰网资讯 > 大陆 > 正文"
+    headline, byline = "衡岳市印发两型社会综合配套改革试验实施方案（全文）", "2010年04月12日 08:15 湖南日报"
+    first, rest = BODY[:40], BODY[40:]
+    header = [bar, trail, headline, byline]
+    page = [*header, BODY2, first, "上一页 1 2 下一页", *header, rest, BODY2]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned)[-3:] == [BODY2, BODY, BODY2]
+    assert [e.rule for e in cleaned.edits if e.line in range(8, 12)] == ["pages.page-header"] * 4
+    # the same lines with no pager before them are the text's
+    assert texts(clean("\n".join([*header, BODY2, BODY, trail, BODY2])))[-2:] == [trail, BODY2]
+
+
 def test_each_web_pages_header_goes_whatever_it_left():
     """A CMS's article over three web pages: each page repeats the title with its page number,
     a line of fields ending in a key (点击：) and the count split over lines (527 / 次)."""

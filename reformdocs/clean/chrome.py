@@ -756,6 +756,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     for i in range(n):
         if i in gone:
             edits.append(gone[i])
+            ctx.removed.add(st[i])
             continue
         edits.extend(phrase_edits.get(i, ()))
         out.append(Line(lines[i].no, text[i]))

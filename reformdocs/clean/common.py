@@ -160,6 +160,7 @@ class Run:
     corpus: object | None = None  # a chrome.LineFrequency fed by the caller, or None
     catalog: dict[str, str] = field(default_factory=dict)  # the site's catalogue fields (chrome)
     page_breaks: set[int] = field(default_factory=set)  # lines of a web pager chrome removed in the text
+    removed: set[str] = field(default_factory=set)  # the lines chrome removed whole (stripped)
 
 
 RUN: ContextVar[Run | None] = ContextVar("reformdocs_clean_run", default=None)

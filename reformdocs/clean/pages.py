@@ -25,17 +25,14 @@ from functools import lru_cache
 from statistics import median
 
 from ..model import Edit, Line
-from .common import (CONTINUATION, TEXTUAL, WS, count_ideographs, ends_sentence, has_ideographs,
-                     is_heading, load_data, protected, run, starts_with_marker)
+from .common import (CONTINUATION, WS, count_ideographs, ends_sentence, has_ideographs, is_heading,
+                     load_data, protected, run, starts_with_marker)
 
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
 WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
 RUNNING_HEAD_MAX = 20  # a running head names the book or section (衡岭年鉴 2010): this long at most
 SENTENCE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
-HEADER_SCRAP_MAX = 6  # a page header's counter split over lines (527 / 次): lines this short ...
-HEADER_SCRAP_IDEOGRAPHS = 1  # ... with at most this many ideographs
-HEADER_SCRAP_LINES = 4  # ... and at most this many of them
 
 
 @dataclass(frozen=True)
@@ -123,9 +120,10 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     edits = j.edits
 
     # 1. Page marks: whole lines and phrases. Remember where a page break was, here or where the
-    # chrome step removed a web pager; a line right after a break that repeats a title-like
-    # line from before it, or a part of the document's title (a newspaper's headline over the
-    # rest of an article continued on another page), is the next page's header.
+    # chrome step removed a web pager. A line right after a break is the next page's header when
+    # it repeats a title-like line from before it, a line the chrome step removed (the site's
+    # header printed on each web page; not a GB/T 9704 line), or a part of the document's title
+    # (a newspaper's headline over the rest of an article continued on another page).
     out: list = []
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
     pending = ""
@@ -142,6 +140,10 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             pending = pending or "pages.web-pager"
         before = b.no
         line_text = b.text.strip(WS)
+        if pending and line_text in ctx.removed and not protected(line_text):
+            edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
+                              "the next page's header: it repeats a line removed as chrome"))
+            continue
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
             repeated = cfg.header_number.sub("", line_text) if pending else line_text
             if pending and (repeated in seen or any(repeated in t for t in titles)):
@@ -175,10 +177,6 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             breaks[len(out)] = pending
             pending = ""
         out.append(line)
-
-    # 1b. What the header of each web page left that no step recognised (its hit counter split
-    # over lines: 527 / 次): short lines that open the text after every web-pager break alike.
-    _header_scraps(out, breaks, edits)
 
     # 2. Page counters of document-sharing sites.
     forced = _counters(out, edits, "share-site" in ctx.families, cfg)
@@ -223,46 +221,6 @@ def _running_heads(blocks: list, marks: list[str]) -> set[int]:
                     and not SENTENCE_PUNCT.search(text) and not protected(text):
                 near.setdefault("".join(text.split()), set()).add(j)
     return {j for lines in near.values() if len(lines) >= 2 for j in lines}
-
-
-def _header_scraps(out: list, breaks: dict[int, str], edits: list[Edit]) -> None:
-    """Remove (blank them, the break moving past them) the very short lines that open the text
-    after two or more web-pager breaks in the same order, as a page's header repeats; a table's
-    cells, which differ from page to page, are not taken."""
-    opening: dict[int, list[int]] = {}  # break (its first line's index) -> short lines there
-    for k, rule in breaks.items():
-        if rule != "pages.web-pager":
-            continue
-        scraps = []
-        for i in range(k, len(out)):
-            if not isinstance(out[i], Line):
-                break
-            text = out[i].text.strip(WS)
-            if not text:
-                continue
-            if len(text) > HEADER_SCRAP_MAX or count_ideographs(text) > HEADER_SCRAP_IDEOGRAPHS \
-                    or not TEXTUAL.search(text) or ends_sentence(text):
-                break
-            scraps.append(i)
-            if len(scraps) > HEADER_SCRAP_LINES:  # a run of cells, not a header's leftovers
-                scraps = []
-                break
-        opening[k] = scraps
-    seen = Counter(tuple(out[i].text.strip(WS) for i in scraps) for scraps in opening.values())
-    for k, scraps in opening.items():
-        texts = tuple(out[i].text.strip(WS) for i in scraps)
-        if not scraps or seen[texts] < 2:
-            continue
-        for i in scraps:
-            edits.append(Edit(STAGE, "pages.page-header", "removed", out[i].text, "", out[i].no,
-                              "left by the next page's header: the text after every page break "
-                              "opens so"))
-            out[i] = Line(out[i].no, "")
-        rule = breaks.pop(k)
-        after = next((i for i in range(scraps[-1] + 1, len(out))
-                      if not (isinstance(out[i], Line) and _blank(out[i]))), None)
-        if after is not None:
-            breaks[after] = rule
 
 
 def _continues(before: str, after: str) -> bool:
