@@ -599,6 +599,25 @@ def test_each_web_pages_copy_of_the_sites_header_goes():
     assert texts(clean("\n".join([*header, BODY2, BODY, trail, BODY2])))[-2:] == [trail, BODY2]
 
 
+def test_a_forum_post_cut_at_its_length_limit_goes_on_in_the_next_floor():
+    """The poster reposts a document over two floors: the first breaks off mid-sentence, the
+    next floor's header and note go, and its first paragraph carries the sentence on; a reply
+    under a paragraph that ends its sentence goes with the floor, however much it reads like
+    body text."""
+    title = "湘沅县人民政府关于深化农村综合配套改革推进两型社会建设的实施意见"
+    task = ("（一）推进农村土地管理制度改革。在坚持土地集体所有、不改变土地用途的前提下，鼓励农民以转包、出租、"
+            "互换等形式流转土地承包经营权。以乡镇为单位整体推进土地整理和农村建设用地整治，")
+    rest = "整理新增耕地面积的指标可按规定在县域内调剂使用，调剂收益主要用于农村基础设施建设和对农民的补偿。"
+    reply = "沙发！土地流转这个事我们村去年就搞了，一亩地一年给三百斤稻谷的钱，在外打工的都愿意流转出去。"
+    floor = ["举报 | 评论 | 回复", "广告", "天涯社区网友都在用的理财工具，注册即送188元体验金", "1楼",
+             "（接上，帖子超过字数限制了）"]
+    cleaned = clean("\n".join([title, BODY, task, *floor, rest, BODY2, "2楼", reply]))
+    assert texts(cleaned) == [title, BODY, task + rest, BODY2]
+    assert "pages.continued-post" in {e.rule for e in cleaned.edits}
+    whole = task[:task.index("以乡镇")]
+    assert texts(clean("\n".join([title, BODY, whole, *floor, reply, "2楼", reply]))) == [title, BODY, whole]
+
+
 def test_each_web_pages_header_goes_whatever_it_left():
     """A CMS's article over three web pages: each page repeats the title with its page number,
     a line of fields ending in a key (点击：) and the count split over lines (527 / 次)."""

@@ -41,6 +41,7 @@ HEAD_RUN_LEN = 6  # a menu written one item to a line at the head: items this sh
 HEAD_RUN_MIN = 4  # ... this many in a row
 TITLE_WINDOW = 120  # lines after a page's title bar where the title itself is looked for
 BETWEEN_MAX = 30
+CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
@@ -640,12 +641,23 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # 4. Lines that follow a list header (相关文档 …) or open a comment block. A block runs to the
     # end of the page, so what reads like body in it (a lawyer's long note) ends no body: the
-    # lists after it are at the tail.
+    # lists after it are at the tail. But when a paragraph above it breaks off mid-sentence (a
+    # forum post cut at its length limit, its poster going on in the next floor), the first
+    # line there that reads like body and opens no heading carries the sentence on: the block
+    # ends at it, and the page step re-joins the two.
+    opener, above = -1, None  # the last block opener, and the body line above it
     for i, pat in follows:
         if pat.follows == "tail" and anchors and i > first:
+            above = _body_above(i, st, gone, opener, above)
+            opener = i
+            cut = above is not None and has_ideographs(st[above], CUT_PARAGRAPH_MIN) \
+                and not ends_sentence(st[above]) and st[above][-1] not in "：:"
             stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
                          and (starts_with_marker(st[j]) or protected(st[j]) in
-                              {"doc-number", "date", "issuer", "attachment", "distribution"})), n)
+                              {"doc-number", "date", "issuer", "attachment", "distribution"}
+                              or cut and _anchor(st[j]))), n)
+            if cut and stop < n and not starts_with_marker(st[stop]) and _anchor(st[stop]):
+                ctx.page_breaks[lines[i].no] = "pages.continued-post"
             for j in range(i + 1, stop):
                 if st[j] and j not in gone:
                     remove(j, pat.rule, f"in the block opened by {st[i]!r}")
@@ -671,7 +683,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                 for j in _page_numbers(i, step, st, gone):
                     remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
             if first < i < last:  # an article split over web pages: the page step re-joins it
-                ctx.page_breaks.add(lines[i].no)
+                ctx.page_breaks[lines[i].no] = "pages.web-pager"
 
     # 5. Structural signals (never on headings, GB/T 9704 lines or table cells).
     in_table: set[int] = set()
@@ -843,6 +855,17 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
             for name in names:
                 named.setdefault(name, i)
     return None
+
+
+def _body_above(i: int, st: list[str], gone: Container[int], opener: int, above: int | None
+                ) -> int | None:
+    """The nearest kept line above line i that reads like body text; the scan stops at the block
+    opener before it (`opener`, whose such line was `above`), so that the openers of a long
+    thread cost one scan of the page in all."""
+    for j in range(i - 1, opener, -1):
+        if j not in gone and _anchor(st[j]):
+            return j
+    return above if opener >= 0 else None
 
 
 def _with_text(st: list[str], i: int, step: int) -> int | None:

@@ -159,7 +159,8 @@ class Run:
     origins: dict[tuple[int, str], list[tuple[int, int]]] = field(default_factory=dict)
     corpus: object | None = None  # a chrome.LineFrequency fed by the caller, or None
     catalog: dict[str, str] = field(default_factory=dict)  # the site's catalogue fields (chrome)
-    page_breaks: set[int] = field(default_factory=set)  # lines of a web pager chrome removed in the text
+    # where chrome removed a break in the text (a web pager, a forum's next floor): line -> rule
+    page_breaks: dict[int, str] = field(default_factory=dict)
     removed: set[str] = field(default_factory=set)  # the lines chrome removed whole (stripped)
 
 

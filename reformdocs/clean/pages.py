@@ -137,7 +137,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             continue
         after = bisect.bisect_right(pagers, before)  # the first pager after the line before
         if after < len(pagers) and pagers[after] < b.no:
-            pending = pending or "pages.web-pager"
+            pending = pending or ctx.page_breaks[pagers[after]]
         before = b.no
         line_text = b.text.strip(WS)
         if pending and line_text in ctx.removed and not protected(line_text):
@@ -182,6 +182,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     forced = _counters(out, edits, "share-site" in ctx.families, cfg)
 
     # 3. Join across the page breaks.
+    found_by_chrome = set(ctx.page_breaks.values())
     result: list = []
     for k, b in enumerate(out):
         rule = forced.get(k) or breaks.get(k)
@@ -191,7 +192,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
                 p -= 1
             prev = result[p] if p >= 0 else None
             if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)) and (
-                    rule != "pages.web-pager" or has_ideographs(prev.text, WEB_PAGE_MIN_IDEOGRAPHS)):
+                    rule not in found_by_chrome or has_ideographs(prev.text, WEB_PAGE_MIN_IDEOGRAPHS)):
                 del result[p + 1:]
                 result[p] = j.join([prev, b], rule, "sentence re-joined across a page break")
                 continue
