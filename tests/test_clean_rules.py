@@ -618,6 +618,28 @@ def test_a_forum_post_cut_at_its_length_limit_goes_on_in_the_next_floor():
     assert texts(clean("\n".join([title, BODY, whole, *floor, reply, "2楼", reply]))) == [title, BODY, whole]
 
 
+def test_readers_comments_go_with_their_names_and_times():
+    """Comments on a shared document (name, time, words) in the body: each time alone on its
+    line takes the name above it and the words up to the next chrome. Under a weibo article
+    (name, words, time, buttons), its sort tab opens the comments. The document stays whole."""
+    task = "（一）深化行政审批制度改革。全面实行行政许可事项清单管理，清单之外一律不得违法违规设定审批。"
+    shared = ["周晓明", "4月8日 16:40", "“2021年6月底前”跟附件表里的时限不一致，麻烦核对一下", "陈颖",
+              "4月8日 16:42", "以正式文件为准，表里已改", "回复", "已解决"]
+    weibo = ["评论", "按热度", "晋中老煤矿人", "十二座煤矿关了，工人怎么安置，文件里能不能说细一点？", "3月2日 10:03",
+             "回复", "15", "汾川小确幸", "拿地即开工，开发区的效率确实要提一提了", "3月2日 09:48", "回复"]
+    cleaned = clean("\n".join([BODY, task, *shared, BODY2, "汾川市人民政府", "2018年2月26日", *weibo]))
+    assert texts(cleaned) == [BODY, task, BODY2, "汾川市人民政府", "2018年2月26日"]
+    assert [e.line for e in cleaned.edits if e.rule == "chrome.structural.comment"] == [3, 5, 6, 8]
+    # one time alone is a byline's: the line over it and the text under it are not a comment's
+    byline = clean("\n".join(["汾川统计公报", "2018-03-02 09:15", BODY, "分享"]))
+    assert texts(byline) == ["汾川统计公报", BODY]
+    # nor are the paragraphs of a document between two times
+    paragraphs = [task, "（二）提升政务服务效能。推进政务服务事项“一窗受理、集成服务”。", BODY2,
+                  "（三）加强事中事后监管。全面推行“双随机、一公开”监管。"]
+    kept = clean("\n".join([BODY, "3月2日 10:03", *paragraphs, "3月2日 10:05"]))
+    assert texts(kept) == [BODY, *paragraphs]
+
+
 def test_each_web_pages_header_goes_whatever_it_left():
     """A CMS's article over three web pages: each page repeats the title with its page number,
     a line of fields ending in a key (点击：) and the count split over lines (527 / 次)."""

@@ -41,6 +41,9 @@ HEAD_RUN_LEN = 6  # a menu written one item to a line at the head: items this sh
 HEAD_RUN_MIN = 4  # ... this many in a row
 TITLE_WINDOW = 120  # lines after a page's title bar where the title itself is looked for
 BETWEEN_MAX = 30
+COMMENT_NAME_MAX = 14  # a reader's name over a comment
+COMMENT_LINES = 3  # lines of words a reader's comment has at most ...
+COMMENT_MAX = 140  # ... each this long at most
 CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
@@ -85,6 +88,7 @@ class Pattern:
     follows: str  # "" | list | tail | pager | form
     sentence: bool  # may remove a line that reads like body text
     entry: bool  # an entry of a link list (its header goes with a run of them)
+    stamp: bool  # the time of a post alone (a reader's comment: its name and words go with it)
     examples: tuple
     starts: bool = True  # has a branch anchored at the start of the line (^…)
     floats: bool = True  # has a branch that is not
@@ -129,6 +133,7 @@ def rules() -> Rules:
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
                 sentence=bool(p.get("sentence", False)), entry=bool(p.get("entry", False)),
+                stamp=bool(p.get("stamp", False)),
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())),
                 starts=any(anchored), floats=not all(anchored))
             (line if pat.scope == "line" else phrase).append(pat)
@@ -486,6 +491,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     phrase_edits: dict[int, list[Edit]] = {}
     follows: list[tuple[int, Pattern]] = []
     entries: set[int] = set()  # lines removed as entries of a link list
+    stamps: list[int] = []  # lines removed as the time of a post alone
 
     def remove(i: int, rule: str, note: str) -> None:
         if i not in gone:
@@ -507,6 +513,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             follows.append((i, pat))
         if pat.entry:
             entries.add(i)
+        if pat.stamp:
+            stamps.append(i)
         return True
 
     # 1. Known families, line level, anywhere.
@@ -684,6 +692,24 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                     remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
             if first < i < last:  # an article split over web pages: the page step re-joins it
                 ctx.page_breaks[lines[i].no] = "pages.web-pager"
+
+    # 4b. Readers' comments after the text's first body line, two or more, each with its time
+    # on a line of its own (3月2日 10:03): the short name right above a time, and the few lines
+    # of words between a time or name and the next line removed, go with it.
+    cards = [i for i in stamps if i > first] if anchors else []
+    if len(cards) >= 2:
+        for i in list(cards):
+            above = _with_text(st, i, -1)
+            if above is not None and above not in gone and _byline(st[above]):
+                remove(above, "chrome.structural.comment", f"the name over a reader's comment "
+                       f"(its time on line {lines[i].no})")
+                cards.append(above)
+        for i in cards:
+            for step in (-1, 1):
+                for j in _comment_words(i, step, st, gone):
+                    remove(j, "chrome.structural.comment", f"a reader's comment (by its name or "
+                           f"time, line {lines[i].no})")
+        ctx.families.add("structural")
 
     # 5. Structural signals (never on headings, GB/T 9704 lines or table cells).
     in_table: set[int] = set()
@@ -866,6 +892,25 @@ def _body_above(i: int, st: list[str], gone: Container[int], opener: int, above:
         if j not in gone and _anchor(st[j]):
             return j
     return above if opener >= 0 else None
+
+
+def _byline(text: str) -> bool:
+    """A reader's name: short, no punctuation but an ID's (用户6012843457, 汾河边的小草)."""
+    return len(text) <= COMMENT_NAME_MAX and not SHORT_PUNCT.search(text) and not protected(text)
+
+
+def _comment_words(i: int, step: int, st: list[str], gone: Container[int]) -> list[int]:
+    """The kept lines after line i (step 1) or before it (step -1), when at most COMMENT_LINES
+    of them, none a GB/T 9704 line or a heading nor longer than a comment, reach a removed line
+    (or the end of the page)."""
+    found, j = [], i + step
+    while 0 <= j < len(st) and j not in gone:
+        if st[j]:
+            if len(found) == COMMENT_LINES or len(st[j]) > COMMENT_MAX or protected(st[j]):
+                return []
+            found.append(j)
+        j += step
+    return found if j >= 0 else []  # chrome or the page's end closes a comment; its start does not
 
 
 def _with_text(st: list[str], i: int, step: int) -> int | None:
