@@ -630,6 +630,11 @@ def test_readers_comments_go_with_their_names_and_times():
     cleaned = clean("\n".join([BODY, task, *shared, BODY2, "汾川市人民政府", "2018年2月26日", *weibo]))
     assert texts(cleaned) == [BODY, task, BODY2, "汾川市人民政府", "2018年2月26日"]
     assert [e.line for e in cleaned.edits if e.rule == "chrome.structural.comment"] == [3, 5, 6, 8]
+    # a blog's comments under its buttons: once they go, the buttons are at the tail and go too
+    blog = ["喜欢", "赠金笔", "1", "汾河边的小草", "2012-07-16 13:02:17",
+            "采煤沉陷区搬迁我们村也在名单里，补偿标准文件里没写，不知道要等到什么时候。", "2", "岚河老郑",
+            "2012-07-16 20:45:33", "回复@汾河边的小草：补偿标准应该另有文件，等出来了我再转。"]
+    assert texts(clean("\n".join([BODY, BODY2, *blog]))) == [BODY, BODY2]
     # one time alone is a byline's: the line over it and the text under it are not a comment's
     byline = clean("\n".join(["汾川统计公报", "2018-03-02 09:15", BODY, "分享"]))
     assert texts(byline) == ["汾川统计公报", BODY]

@@ -676,22 +676,6 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if all(a in gone or a in listed for a in anchors[bisect.bisect_right(anchors, i):]):
             for j in sorted(listed):
                 remove(j, pat.rule, f"listed under {st[i]!r}")
-    anchors = [i for i in anchors if i not in gone]
-    before = last
-    first, last = _bounds(anchors, n)
-    for i in range(last + 1, before + 1):  # now at the tail: what only counts at the edges
-        if i not in gone and st[i]:
-            known(i, edge=True)
-    for i, pat in follows:
-        if pat.follows == "form":
-            for j in _form_fields(i, st, gone):
-                remove(j, pat.rule, f"a field of the form {st[i]!r}")
-        elif pat.follows == "pager":
-            for step in (-1, 1):
-                for j in _page_numbers(i, step, st, gone):
-                    remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
-            if first < i < last:  # an article split over web pages: the page step re-joins it
-                ctx.page_breaks[lines[i].no] = "pages.web-pager"
 
     # 4b. Readers' comments after the text's first body line, two or more, each with its time
     # on a line of its own (3月2日 10:03): the short name right above a time, and the few lines
@@ -710,6 +694,23 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                     remove(j, "chrome.structural.comment", f"a reader's comment (by its name or "
                            f"time, line {lines[i].no})")
         ctx.families.add("structural")
+
+    anchors = [i for i in anchors if i not in gone]
+    before = last
+    first, last = _bounds(anchors, n)
+    for i in range(last + 1, before + 1):  # now at the tail: what only counts at the edges
+        if i not in gone and st[i]:
+            known(i, edge=True)
+    for i, pat in follows:
+        if pat.follows == "form":
+            for j in _form_fields(i, st, gone):
+                remove(j, pat.rule, f"a field of the form {st[i]!r}")
+        elif pat.follows == "pager":
+            for step in (-1, 1):
+                for j in _page_numbers(i, step, st, gone):
+                    remove(j, pat.rule, f"a page number of the pager {st[i]!r}")
+            if first < i < last:  # an article split over web pages: the page step re-joins it
+                ctx.page_breaks[lines[i].no] = "pages.web-pager"
 
     # 5. Structural signals (never on headings, GB/T 9704 lines or table cells).
     in_table: set[int] = set()
