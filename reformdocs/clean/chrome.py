@@ -656,6 +656,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     opener, above = -1, None  # the last block opener, and the body line above it
     for i, pat in follows:
         if pat.follows == "tail" and anchors and i > first:
+            if i < opener:  # an opener known only at the tail comes after those known anywhere
+                opener, above = -1, None
             above = _body_above(i, st, gone, opener, above)
             opener = i
             cut = above is not None and has_ideographs(st[above], CUT_PARAGRAPH_MIN) \
@@ -688,12 +690,13 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                 remove(above, "chrome.structural.comment", f"the name over a reader's comment "
                        f"(its time on line {lines[i].no})")
                 cards.append(above)
+                ctx.families.add("structural")
         for i in cards:
             for step in (-1, 1):
                 for j in _comment_words(i, step, st, gone):
                     remove(j, "chrome.structural.comment", f"a reader's comment (by its name or "
                            f"time, line {lines[i].no})")
-        ctx.families.add("structural")
+                    ctx.families.add("structural")
 
     anchors = [i for i in anchors if i not in gone]
     before = last
