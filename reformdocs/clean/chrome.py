@@ -658,7 +658,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         if pat.follows == "tail" and anchors and i > first:
             if i < opener:  # an opener known only at the tail comes after those known anywhere
                 opener, above = -1, None
-            above = _body_above(i, st, gone, opener, above)
+            above = _body_above(i, anchors, gone, opener, above)
             opener = i
             cut = above is not None and has_ideographs(st[above], CUT_PARAGRAPH_MIN) \
                 and not ends_sentence(st[above]) and st[above][-1] not in "：:"
@@ -682,16 +682,17 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # 4b. Readers' comments after the text's first body line, two or more, each with its time
     # on a line of its own (3月2日 10:03): the short name right above a time, and the few lines
     # of words between a time or name and the next line removed, go with it.
-    cards = [i for i in stamps if i > first] if anchors else []
-    if len(cards) >= 2:
-        for i in list(cards):
+    times = [i for i in stamps if i > first] if anchors else []
+    if len(times) >= 2:
+        names = []
+        for i in times:
             above = _with_text(st, i, -1)
             if above is not None and above not in gone and _byline(st[above]):
                 remove(above, "chrome.structural.comment", f"the name over a reader's comment "
                        f"(its time on line {lines[i].no})")
-                cards.append(above)
+                names.append(above)
                 ctx.families.add("structural")
-        for i in cards:
+        for i in times + names:
             for step in (-1, 1):
                 for j in _comment_words(i, step, st, gone):
                     remove(j, "chrome.structural.comment", f"a reader's comment (by its name or "
@@ -887,14 +888,16 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
     return None
 
 
-def _body_above(i: int, st: list[str], gone: Container[int], opener: int, above: int | None
+def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
                 ) -> int | None:
-    """The nearest kept line above line i that reads like body text; the scan stops at the block
-    opener before it (`opener`, whose such line was `above`), so that the openers of a long
-    thread cost one scan of the page in all."""
-    for j in range(i - 1, opener, -1):
-        if j not in gone and _anchor(st[j]):
-            return j
+    """The nearest line above line i of `anchors` (the lines that read like body text) still
+    kept; the scan stops at the block opener before it (`opener`, whose such line was `above`),
+    so that the openers of a long thread cost one scan of the anchors in all."""
+    k = bisect.bisect_left(anchors, i) - 1
+    while k >= 0 and anchors[k] > opener:
+        if anchors[k] not in gone:
+            return anchors[k]
+        k -= 1
     return above if opener >= 0 else None
 
 
