@@ -381,7 +381,7 @@ def test_letter_spaced_chrome_is_read_closed_up():
 
 def test_what_follows_the_closing_is_the_sites():
     closing = ["XX县人民政府办公室", "2020年2月20日"]
-    site = ["本文已被阅读 15 次", "将本文收藏到我的空间", "相关附件：", "【查看原文件】"]
+    site = ["本文已被阅读 15 次", "将本文收藏到我的空间", "本页附带文件：", "【查看原文件】"]
     cleaned = clean("\n".join([BODY, BODY2] + closing + site))
     assert texts(cleaned) == [BODY, BODY2] + closing
     assert {e.rule for e in cleaned.edits} == {"chrome.structural.after-closing"}
@@ -688,6 +688,45 @@ def test_comment_block_removed_to_the_end():
     text = "\n".join([BODY, BODY2, BODY, "全部评论(2)", "网友甲 2019-05-12 10:23", "这个政策很好，希望尽快落实。",
                       "网友乙 2019-05-13 08:01", "支持改革！"])
     assert texts(clean(text)) == [BODY, BODY2, BODY]
+
+
+def test_wechat_selected_comments_run_to_the_end():
+    """精选留言 opens a WeChat article's comments: names, words and the account card under it
+    go, though the comments read like sentences and carry no times; the article stays whole."""
+    article = [BODY, "（二）推行企业登记全程电子化。", BODY2, "清源市人民政府办公室", "2019年8月5日"]
+    comments = ["精选留言", "清源小张", "希望真正落到实处，企业少跑腿、少填表！", "作者",
+                "感谢您的关注和建议，我们已转交市营商办。", "以上留言由公众号筛选后显示", "微信号",
+                "qyfb_2016", "功能介绍", "清源市人民政府新闻办公室官方微信，发布权威政务信息，服务清源百姓生活。"]
+    cleaned = clean("\n".join(article + comments))
+    assert texts(cleaned) == article
+    assert {e.rule for e in cleaned.edits} >= {"chrome.comment-form.comments-block"}
+
+
+def test_blog_sidebar_and_repost_lines():
+    """A blog's profile fields, its archive by category (with the tab over it) and the line a
+    repost opens with go; a table's cells with counts in the body stay."""
+    sidebar = ["博客等级：", "博客积分：1276", "关注人气：213", "获赠金笔：0支", "博文分类", "全部博文(417)",
+               "政策收藏(58)", "家乡岚峪(96)", "正文", "原文地址：岚峪县资源型经济转型综合配套改革试验实施方案作者：岚峪在线",
+               "按：县里的方案前几天在县政府网上挂出来了，我把全文转过来存一份，老家的人都关心。"]
+    body = [BODY, "指标名称", "试点村（个）", "12", BODY2]
+    cleaned = clean("\n".join(sidebar + body))
+    assert texts(cleaned) == body
+    assert {e.rule for e in cleaned.edits} >= {
+        "chrome.blog.profile", "chrome.blog.archive", "chrome.blog.ui", "chrome.blog.repost-source",
+        "chrome.news.editors-note", "chrome.structural.list-header"}
+
+
+def test_byline_buttons_leave_the_date_and_paper():
+    """【大 中 小】 【打印】 共有评论0条 in a news byline are cut out; what is left (date, time and the
+    paper the text came from) is the site's byline at the head, and the whole line goes. In the
+    body the buttons go alone, and the line keeps its words."""
+    byline = "2010年04月12日 08:15 湖南日报 【大 中 小】 【打印】 共有评论0条"
+    cleaned = clean("\n".join([byline, BODY, BODY2]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert [(e.rule, e.before) for e in cleaned.edits] == [("chrome.news.post-time", byline)]
+    cleaned = clean("\n".join([BODY, "附件：任务分工表 【打印】", BODY2]))
+    assert texts(cleaned) == [BODY, "附件：任务分工表", BODY2]
+    assert [(e.rule, e.before) for e in cleaned.edits] == [("chrome.news.byline-buttons", " 【打印】")]
 
 
 def test_corpus_frequency_hook():
