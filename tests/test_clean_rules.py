@@ -599,6 +599,23 @@ def test_each_web_pages_copy_of_the_sites_header_goes():
     assert texts(clean("\n".join([*header, BODY2, BODY, trail, BODY2])))[-2:] == [trail, BODY2]
 
 
+def test_a_web_pages_header_goes_past_a_menu_word_that_names_an_organ():
+    """新闻中心 in the site's menu reads like an organ's name (a 落款): inside the header repeated
+    after the pager it goes with the menu words around it, and the headline numbered (2) after
+    them goes too; such a name opening the next page before body text (a 落款) stays."""
+    menu = ["中国新闻网", "新闻中心", "国内", "国际", "社会", "财经", "金融", "产经"]
+    headline = "湘中出台两型社会综合配套改革实施意见(全文)"
+    first, rest = BODY[:40], BODY[40:]
+    page = [*menu, headline, BODY2, first, "上一页 1 2 下一页", "中国新闻网", "新闻中心", "财经", f"{headline}(2)",
+            rest, BODY2]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned)[-3:] == [BODY2, BODY, BODY2]
+    assert [e.rule for e in cleaned.edits if e.line in range(13, 17)] == ["pages.page-header"] * 4
+    menu[1] = "市政务服务中心"
+    signed = [*menu, headline, BODY2, BODY, "上一页 1 2 下一页", "市政务服务中心", "2009年3月16日"]
+    assert texts(clean("\n".join(signed)))[-2:] == ["市政务服务中心", "2009年3月16日"]
+
+
 def test_a_forum_post_cut_at_its_length_limit_goes_on_in_the_next_floor():
     """The poster reposts a document over two floors: the first breaks off mid-sentence, the
     next floor's header and note go, and its first paragraph carries the sentence on; a reply

@@ -122,7 +122,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     # 1. Page marks: whole lines and phrases. Remember where a page break was, here or where the
     # chrome step removed a web pager. A line right after a break is the next page's header when
     # it repeats a title-like line from before it, a line the chrome step removed (the site's
-    # header printed on each web page; not a GB/T 9704 line), or a part of the document's title
+    # header printed on each web page; a GB/T 9704 line only inside that header: 新闻中心 between
+    # two of its menu's words, not a 落款 that opens the page), or a part of the document's title
     # (a newspaper's headline over the rest of an article continued on another page).
     out: list = []
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
@@ -140,7 +141,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             pending = pending or ctx.page_breaks[pagers[after]]
         before = b.no
         line_text = b.text.strip(WS)
-        if pending and line_text in ctx.removed and not protected(line_text):
+        if pending and line_text in ctx.removed and (
+                not protected(line_text) or _header_goes_on(blocks, i, ctx.removed)):
             edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
                               "the next page's header: it repeats a line removed as chrome"))
             continue
@@ -201,6 +203,16 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     # 4. Fixed-width line wraps.
     result = _reflow(result, j, cfg)
     return result, edits
+
+
+def _header_goes_on(blocks: list, i: int, removed: set[str]) -> bool:
+    """Whether the next line with text after blocks[i] repeats a line removed as chrome, unless
+    it is a GB/T 9704 line too: the page's header goes on past blocks[i]."""
+    for b in blocks[i + 1:]:
+        if isinstance(b, Line) and not _blank(b):
+            text = b.text.strip(WS)
+            return text in removed and not protected(text)
+    return False
 
 
 def _running_heads(blocks: list, marks: list[str]) -> set[int]:
