@@ -694,6 +694,34 @@ def test_printed_pages_running_heads_go_with_their_page_numbers():
     assert texts(clean("\n".join(headings))).count(heading) == 2
 
 
+def test_a_printed_page_number_with_its_running_head_on_one_line():
+    """A county annal put online as printed: 附　录　·813· and ·814·　青渠县志（1986—2010） go as
+    page marks and the sentence they cut is whole again; a line that only holds a ·N· inside a
+    sentence stays."""
+    task = BODY2[:30], BODY2[30:]
+    page = [BODY, task[0], "附　录　·813·", task[1], BODY, "·814·　青渠县志（1986—2010）", BODY2]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned) == [BODY, BODY2, BODY, BODY2]
+    assert [e.rule for e in cleaned.edits if e.kind == "removed"] == ["pages.dot-number"] * 2
+    quoted = "详见第三篇 ·813· 所列，各乡镇按此执行。"
+    assert quoted in texts(clean("\n".join([BODY, quoted, BODY2])))
+
+
+def test_a_forum_post_goes_on_past_an_ad_floor():
+    """A 贴吧 poster's paragraph breaks off; the next floor holds replies and an ad (its copy
+    reads like a sentence: 免费获取装修报价, 了解详情), then the poster's name and the rest. The ad
+    goes, and the sentence is whole again."""
+    title = "湘潭市人民政府关于加快推进两型社会建设综合配套改革试验的实施意见"
+    cut = "（四）创新土地管理制度。开展农村土地承包经营权流转试点，稳步推进农村集体建设用地使用权流转，"
+    rest = "建立集约节约用地考核机制，对新上工业项目实行投资强度和产出效益双控。"
+    floor = ["举报 |", "3楼", "2009-03-27 09:26", "收起回复", "潭州小刘: 楼主怎么断在这里了", "2009-3-27 09:30",
+             "我也说一句", "湘潭新房装修全包多少钱？2024装修报价明细表", "输入房屋面积，免费获取装修报价，0元出设计方案",
+             "广告", "了解详情", "湘江北去", "12"]
+    cleaned = clean("\n".join([title, BODY, cut, *floor, rest, BODY2]))
+    assert texts(cleaned) == [title, BODY, cut + rest, BODY2]
+    assert "pages.continued-post" in {e.rule for e in cleaned.edits}
+
+
 def test_lines_of_symbols_go_but_a_cell_that_is_a_unit_stays():
     rows = ["指标名称", "单位", "准入值", "工业固体废物综合利用率", "%", "≥85", "单位能耗", "吨标准煤/万元", "≤0.9"]
     cleaned = clean("\n".join([BODY, "★★★★★", "————————", *rows, BODY2]))
