@@ -444,9 +444,21 @@ def test_key_lines_of_the_body_are_no_catalogue():
     assert texts(clean("\n".join([BODY, *tasks, BODY2]))) == [BODY, *tasks, BODY2]
     single = ["文号：青政发〔2019〕12号", "牵头单位：市发展改革委"]
     assert texts(clean("\n".join([*single, BODY, BODY2])))[:2] == single
-    # in the body, between two paragraphs, even a catalogue block is left alone
+    # in the body, between two paragraphs, a block of two catalogue fields is left alone
     block = ["发布机构：青川市人民政府", "成文日期：2019年3月1日"]
     assert texts(clean("\n".join([BODY, *block, BODY2]))) == [BODY, *block, BODY2]
+
+
+def test_a_catalogue_of_three_fields_goes_after_a_readers_note():
+    """A note-taker's remark above a clipped disclosure page reads like body text, so the site's
+    catalogue (values on their own lines) comes after the first body line: with three fields or
+    more it goes all the same, and its fields are kept for the metadata."""
+    note = "存一份，公司下个月新设分公司，办证的时候对照着看。第三部分纳税那几条跟我们财务有关，转给小刘了。"
+    catalogue = ["索引号：", "11370800MB2853012X/2019-00156", "发布机构：", "青峪市人民政府办公室", "生成日期：",
+                 "2019-05-28", "文号：", "青政办发〔2019〕21号", "主题分类：", "综合政务\\其他"]
+    cleaned = clean("\n".join([note, *catalogue, BODY, BODY2]))
+    assert texts(cleaned) == [note, BODY, BODY2]
+    assert cleaned.catalog["文号"] == "青政办发〔2019〕21号"
 
 
 def test_long_menu_of_spaces_goes_without_a_navigation_word_but_a_joint_closing_stays():
@@ -759,6 +771,19 @@ def test_blog_sidebar_and_repost_lines():
     assert {e.rule for e in cleaned.edits} >= {
         "chrome.blog.profile", "chrome.blog.archive", "chrome.blog.ui", "chrome.blog.repost-source",
         "chrome.news.editors-note", "chrome.structural.list-header"}
+
+
+def test_a_wikis_licence_and_footer_go_and_the_tools_above_them():
+    """A 维基文库 page ends with the work's licence templates, its categories, the wiki's tool
+    links one to a line, and the footer's sentences: the licence and footer are known, so the
+    text's last body line is the document's, and the short lines after it go as well."""
+    end = ["本作品来自中华人民共和国大陆地区的法律、法规、国家机关的决议、决定、命令和其它具有立法、行政、司法性质的文件。",
+           "Public domainPublic domainfalsefalse", "分类：", "2013年作品", "资源型经济转型", "PD-PRC-exempt",
+           "工具", "链入页面", "相关更改", "固定链接", "页面信息", "引用此页", "下载EPUB", "本页面最后修订于2023年4月2日 (星期日) 11:08。",
+           "本站的全部文字在知识共享 署名-相同方式共享 4.0协议之条款下提供，附加条款亦可能应用。"]
+    cleaned = clean("\n".join([BODY, BODY2, *end]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {"chrome.wiki.licence", "chrome.wiki.work-notes"} <= {e.rule for e in cleaned.edits}
 
 
 def test_byline_buttons_leave_the_date_and_paper():

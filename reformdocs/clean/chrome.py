@@ -45,6 +45,7 @@ COMMENT_NAME_MAX = 14  # a reader's name over a comment
 COMMENT_LINES = 3  # lines of words a reader's comment has at most ...
 COMMENT_MAX = 140  # ... each this long at most
 CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
+CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
@@ -635,10 +636,11 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             ctx.families.add("structural")
 
     # 3d. The site's catalogue of the document at the head or tail (索引号 主题分类 … or 【发布部门】
-    # 【效力级别】 …): the whole block goes, the fields that repeat the 文号 or title too (after
-    # 3c: the document's own 文号 and title are no echo of it).
+    # 【效力级别】 …), or anywhere when it names CATALOG_ANYWHERE fields or more (a note-taker's
+    # remark above a clipped page puts it after a body line): the whole block goes, the fields
+    # that repeat the 文号 or title too (after 3c: the document's own 文号 and title are no echo).
     for block, fields in _catalog_blocks(st, r):
-        if all(at_edge(i) for i in block):
+        if all(at_edge(i) for i in block) or sum(k in r.catalog_keys for k in fields) >= CATALOG_ANYWHERE:
             for i in block:
                 remove(i, "chrome.structural.catalog", "the hosting site's catalogue of the "
                        "document (索引号, 发布机构 … block)")
