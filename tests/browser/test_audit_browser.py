@@ -41,3 +41,25 @@ def test_audit_table_keeps_words_whole(browser, site_url, prefix, width):
     assert "rows" in {w for w, _ in words}  # the rebuilt table's row
     split = sorted({w for w, lines in words if lines > 1})
     assert not split, f"words broken over two lines: {split}"
+
+
+# The width of each edit's "before" cell, and the page's width.
+BEFORE_WIDTHS = """() => [[...document.querySelectorAll('.audit-table tr:not(.audit-rule) td:nth-child(2)')]
+  .map(td => td.getBoundingClientRect().width), document.documentElement.clientWidth]"""
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_audit_table_is_a_list_of_cards_on_a_phone(browser, site_url, prefix):
+    """On a phone each edit is a card (its line number beside the text it changed, then what
+    came of it and the note), so the text it changed has most of the screen's width instead of
+    a quarter of it, and nothing runs off the screen."""
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        page.goto(site_url + prefix + TONGGUAN)
+        widths, screen = page.evaluate(BEFORE_WIDTHS)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    finally:
+        page.close()
+    assert len(widths) > 50
+    assert min(widths) >= 0.6 * screen, f"narrowest 'before' cell {min(widths):.0f} px of {screen} px"
+    assert overflow <= screen
