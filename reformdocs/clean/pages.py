@@ -206,10 +206,14 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
 
 
 def _header_goes_on(blocks: list, i: int, removed: set[str]) -> bool:
-    """Whether the next line with text after blocks[i] repeats a line removed as chrome, unless
-    it is a GB/T 9704 line too: the page's header goes on past blocks[i]."""
-    for b in blocks[i + 1:]:
-        if isinstance(b, Line) and not _blank(b):
+    """Whether the next line with text after blocks[i] (blank lines passed over, nothing else)
+    repeats a line removed as chrome, unless it is a GB/T 9704 line too: the page's header goes
+    on past blocks[i]."""
+    for k in range(i + 1, len(blocks)):
+        b = blocks[k]
+        if not isinstance(b, Line):
+            return False
+        if not _blank(b):
             text = b.text.strip(WS)
             return text in removed and not protected(text)
     return False
