@@ -189,10 +189,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     for k, b in enumerate(out):
         rule = forced.get(k) or breaks.get(k)
         if rule and isinstance(b, Line):
-            p = len(result) - 1
-            while p >= 0 and _blank(result[p]):
-                p -= 1
-            prev = result[p] if p >= 0 else None
+            p = _beside(result, len(result), -1)
+            prev = result[p] if p is not None else None
             if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)) and (
                     rule not in found_by_chrome or has_ideographs(prev.text, WEB_PAGE_MIN_IDEOGRAPHS)):
                 del result[p + 1:]
@@ -205,18 +203,24 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     return result, edits
 
 
+def _beside(blocks: list, i: int, step: int) -> int | None:
+    """The index of the nearest block before blocks[i] (step -1) or after it (step 1) that is
+    not a blank line (a line with text, or a table), or None."""
+    j = i + step
+    while 0 <= j < len(blocks) and _blank(blocks[j]):
+        j += step
+    return j if 0 <= j < len(blocks) else None
+
+
 def _header_goes_on(blocks: list, i: int, removed: set[str]) -> bool:
     """Whether the next line with text after blocks[i] (blank lines passed over, nothing else)
     repeats a line removed as chrome, unless it is a GB/T 9704 line too: the page's header goes
     on past blocks[i]."""
-    for k in range(i + 1, len(blocks)):
-        b = blocks[k]
-        if not isinstance(b, Line):
-            return False
-        if not _blank(b):
-            text = b.text.strip(WS)
-            return text in removed and not protected(text)
-    return False
+    k = _beside(blocks, i, 1)
+    if k is None or not isinstance(blocks[k], Line):
+        return False
+    text = blocks[k].text.strip(WS)
+    return text in removed and not protected(text)
 
 
 def _running_heads(blocks: list, marks: list[str]) -> set[int]:
@@ -228,10 +232,8 @@ def _running_heads(blocks: list, marks: list[str]) -> set[int]:
         if not rule:
             continue
         for step in (-1, 1):
-            j = k + step
-            while 0 <= j < len(blocks) and _blank(blocks[j]):
-                j += step
-            if not (0 <= j < len(blocks)) or not isinstance(blocks[j], Line) or marks[j]:
+            j = _beside(blocks, k, step)
+            if j is None or not isinstance(blocks[j], Line) or marks[j]:
                 continue
             text = blocks[j].text.strip(WS)
             if len(text) <= RUNNING_HEAD_MAX and count_ideographs(text) >= 2 \
