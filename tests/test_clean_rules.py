@@ -947,3 +947,18 @@ def test_report_on_the_document_above_its_title_goes():
         assert texts(clean("\n".join(page))) == page
     # a line that names it below body text reports nothing above the text
     assert texts(clean("\n".join([BODY, report[3], title, BODY2])))[:2] == [BODY, report[3]]
+
+
+def test_report_on_the_document_a_notice_issues_goes():
+    # the report names the 方案; the page's document is the notice that issues it
+    report = "近日，市政府办公室印发《江州市推行“一件事一次办”改革实施方案》，明确今年底前实现100项高频“一件事”一次办结。全文如下："
+    notice = ["江州市人民政府办公室关于印发江州市推行“一件事一次办”改革实施方案的通知",
+              "江政办发〔2019〕15号", "各县（市、区）人民政府，市直各单位：",
+              "《江州市推行“一件事一次办”改革实施方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。"]
+    for title in (notice[0], "江州市人民政府办公室关于印发《江州市推行“一件事一次办”改革实施方案》的通知"):
+        cleaned = clean("\n".join([report, title, *notice[1:]]))
+        assert texts(cleaned) == [title, *notice[1:]]
+        assert {e.rule for e in cleaned.edits} == {"chrome.structural.report"}
+    # a notice that issues another document is no report on this one
+    other = "江州市人民政府办公室关于印发江州市优化营商环境行动方案的通知"
+    assert texts(clean("\n".join([report, other, *notice[1:]])))[0] == report

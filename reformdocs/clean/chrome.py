@@ -111,6 +111,7 @@ class Rules:
     document_keys: frozenset[str]
     catalog_keys: frozenset[str]
     transmittal: re.Pattern
+    issuing: re.Pattern
     unit_signs: frozenset[str]
     repeat_min: int
     repeat_max_len: int
@@ -164,7 +165,7 @@ def rules() -> Rules:
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
-        transmittal=re.compile(s["transmittal"]), unit_signs=frozenset(s["unit_signs"] + WS),
+        transmittal=re.compile(s["transmittal"]), issuing=re.compile(s["issuing"]), unit_signs=frozenset(s["unit_signs"] + WS),
         repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
@@ -876,7 +877,10 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
         elif names and kind == "addressee":  # 以下为《X》全文：
             kind = ""
         if kind == "title":
-            at = min((named[t] for t in (s, TITLE_TAIL.sub("", s)) if t in named), default=None)
+            bare = TITLE_TAIL.sub("", s)
+            issued = r.issuing.search(bare)
+            titles = (s, bare, issued.group("name") if issued else s)
+            at = min((named[t] for t in titles if t in named), default=None)
             if at is not None:
                 above = (j for j in range(at) if j not in gone and st[j])
                 return None if any(protected(st[j]) == "addressee" for j in above) else (at, i)
