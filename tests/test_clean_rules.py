@@ -949,6 +949,22 @@ def test_report_on_the_document_above_its_title_goes():
     assert texts(clean("\n".join([BODY, report[3], title, BODY2])))[:2] == [BODY, report[3]]
 
 
+def test_headline_over_the_documents_title_goes():
+    headline = "汾川市印发2013年转型综改试验工作要点"
+    meta = "时间：2013-04-18　　来源：汾川市人民政府网站　　作者：佚名　　点击：1,862"
+    notice = ["汾川市人民政府关于印发汾川市转型综改试验2013年工作要点的通知", "汾政发〔2013〕9号",
+              "各县（市、区）人民政府，市人民政府各委、办、局：", BODY, BODY2]
+    cleaned = clean("\n".join([headline, meta, *notice]))
+    assert texts(cleaned) == notice
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.headline", "chrome.structural.site-metadata"}
+    # kept: with nothing removed between, an organ's mark, no word shared, no 文号 or 主送机关 below
+    for page in ([headline, *notice],
+                 ["汾川市人民政府文件", "━━━━━━━━━━━━", *notice],
+                 ["煤炭资源整合后续管理", meta, *notice],
+                 [headline, meta, notice[0], BODY, BODY2]):
+        assert page[0] in texts(clean("\n".join(page)))
+
+
 def test_report_on_the_document_a_notice_issues_goes():
     # the report names the 方案; the page's document is the notice that issues it
     report = "近日，市政府办公室印发《江州市推行“一件事一次办”改革实施方案》，明确今年底前实现100项高频“一件事”一次办结。全文如下："

@@ -46,6 +46,8 @@ COMMENT_LINES = 3  # lines of words a reader's comment has at most ...
 COMMENT_MAX = 140  # ... each this long at most
 CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
 CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
+HEADLINE_SHARED = 4  # ideographs in a row a headline shares with the title it paraphrases
+ORGAN_MARK = "文件"  # how a 发文机关标志 ends (湘潭市人民政府文件)
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
@@ -747,6 +749,14 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             remove(i, *rule)
             ctx.families.add("structural")
 
+    # 5a. A news headline that paraphrases the document's title below it, with only removed lines
+    # between them (the article's metadata, a report): 汾川市印发2013年转型综改试验工作要点 over
+    # 汾川市人民政府关于印发…2013年工作要点的通知 and its 文号.
+    for i, title in _headlines_over(st, gone, first):
+        remove(i, "chrome.structural.headline", f"a headline over the document's title (line "
+               f"{lines[title].no}), which it paraphrases")
+        ctx.families.add("structural")
+
     # 5b. After the text's last body line, a short line with chrome right before and after it is
     # chrome too (a comment box's notice between the site's buttons), unless it is a GB/T 9704
     # line, a sentence, or a bracketed note such as （此件公开发布）.
@@ -892,6 +902,30 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
             for name in names:
                 named.setdefault(name, i)
     return None
+
+
+def _headlines_over(st: list[str], gone: Container[int], first: int) -> list[tuple[int, int]]:
+    """(headline, title) for each kept line at the head (before `first`) that is no GB/T 9704
+    line but a title, has no full stop, is not the title again, and has only removed lines (one
+    or more) between it and a document's title that a 文号 or 主送机关 confirms, sharing a word of
+    HEADLINE_SHARED ideographs with that title. An organ's mark (发文机关标志, 湘潭市人民政府文件)
+    is no headline."""
+    found = []
+    kept = [i for i in range(min(first + 1, len(st))) if st[i] and i not in gone]
+    for k, i in enumerate(kept[:-1]):
+        s, t = st[i], kept[k + 1]
+        if protected(s) not in ("", "title") or "。" in s or s.endswith(ORGAN_MARK) \
+                or protected(st[t]) != "title" or TITLE_TAIL.sub("", s) == TITLE_TAIL.sub("", st[t]) \
+                or not any(j in gone for j in range(i + 1, t)):
+            continue
+        below = [protected(st[j]) for j in kept[k + 2:k + 4]] if k + 2 < len(kept) else []
+        if not ({"doc-number", "addressee"} & set(below[:1]) or "addressee" in below):
+            continue
+        words = {st[t][a:a + HEADLINE_SHARED] for a in range(len(st[t]) - HEADLINE_SHARED + 1)}
+        if any(count_ideographs(w) == HEADLINE_SHARED and w in words
+               for w in (s[a:a + HEADLINE_SHARED] for a in range(len(s) - HEADLINE_SHARED + 1))):
+            found.append((i, t))
+    return found
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
