@@ -259,9 +259,17 @@ GBT_LINES = ["XX市人民政府关于深化综合配套改革的实施意见", "
              "一、总体要求", "（一）指导思想", "二〇一九年三月五日"]
 
 
-@pytest.mark.parametrize("line", GBT_LINES)
+@pytest.mark.parametrize("line", [*GBT_LINES, "特急", "秘密★1年", "签发人：刘建国"])
 def test_gbt_lines_protected(line):
     assert protected(line)
+
+
+def test_prose_that_names_a_document_before_a_colon_is_no_gbt_line():
+    # the reply that quotes a document: neither its title (关于 in the name) nor a 主送机关
+    line = "我县于今年4月出台了《关于进一步优化营商环境深化“放管服”改革的若干措施》，现将主要内容回复如下："
+    assert protected(line) == ""
+    assert protected("以下为《关于深化综合配套改革的实施意见》全文：") == ""
+    assert protected("各县（市、区）人民政府，市政府各部门：") == "addressee"
 
 
 def test_gbt_lines_survive_at_head_and_tail():
@@ -390,6 +398,35 @@ def test_what_follows_the_closing_is_the_sites():
     assert texts(clean("\n".join([BODY, BODY2] + closing + own))) == [BODY, BODY2] + closing + own
     # without an issuer before the date, nothing is assumed to be closed
     assert site[0] in texts(clean("\n".join([BODY, BODY2, closing[1]] + site)))
+
+
+def test_what_follows_the_last_closing_is_the_sites_when_no_document_line_follows():
+    # a reply quoting the document: its own words and the page's rating form after the quote,
+    # a sentence among them, so that the body seemed to run on
+    notice = ["青岚县人民政府关于进一步优化营商环境的若干措施", "青府发〔2019〕6号", BODY, BODY2,
+              "青岚县人民政府", "2019年4月18日", "（此件公开发布）"]
+    after = ["针对您反映的具体问题，县行政审批局已安排工作人员与您取得联系，您的厂房报建事项已纳入帮办代办范围。",
+             "再次感谢您的留言！", "满意度评价", "解决程度：", "已解决"]
+    cleaned = clean("\n".join([*notice, *after]))
+    assert texts(cleaned) == notice
+    # a document line after it: the page goes on with the document (an attachment, another one)
+    for more in (["附件", "青岚县优化营商环境任务分工表"], ["一、工作目标", BODY2]):
+        assert after[0] in texts(clean("\n".join([*notice, *after, *more])))
+
+
+def test_what_stands_above_a_confirmed_title_is_the_sites_when_no_document_line_does():
+    title = ["青岚县人民政府关于进一步优化营商环境的若干措施", "青府发〔2019〕6号", "各乡（镇）人民政府，县政府各部门："]
+    above = ["[建言] 希望县里进一步压缩企业开办和工程建设审批时间", "留言对象：青岚县委书记", "类型：建言",
+             "尊敬的书记您好！我是在青岚县工业园区准备投资建厂的一名个体业主，今年初办理营业执照前后跑了四个部门。",
+             "回复机构：青岚县人民政府", "网友您好！您的留言已收悉，感谢您对青岚县营商环境建设的关心和支持。"]
+    cleaned = clean("\n".join([*above, *title, BODY, BODY2]))
+    assert texts(cleaned) == [*title, BODY, BODY2]
+    assert "chrome.structural.above-document" in {e.rule for e in cleaned.edits}
+    # a document's own line above it keeps all: an organs' mark, a 签发人, a heading, a date
+    for own in ("青岚县人民政府文件", "签发人：刘建国", "一、工作动态", "2019年4月18日"):
+        assert above[3] in texts(clean("\n".join([*above, own, *title, BODY, BODY2])))
+    # a title that no 文号 or 主送机关 confirms: nothing is assumed
+    assert above[3] in texts(clean("\n".join([*above, title[0], BODY, BODY2])))
 
 
 def test_issuer_line_above_the_title_does_not_split_it():
@@ -954,15 +991,17 @@ def test_headline_over_the_documents_title_goes():
     meta = "时间：2013-04-18　　来源：汾川市人民政府网站　　作者：佚名　　点击：1,862"
     notice = ["汾川市人民政府关于印发汾川市转型综改试验2013年工作要点的通知", "汾政发〔2013〕9号",
               "各县（市、区）人民政府，市人民政府各委、办、局：", BODY, BODY2]
-    cleaned = clean("\n".join([headline, meta, *notice]))
-    assert texts(cleaned) == notice
+    # a date at the head reads like a 成文日期: what is above the title is not all the site's
+    top = "2013年4月18日"
+    cleaned = clean("\n".join([top, headline, meta, *notice]))
+    assert texts(cleaned) == [top, *notice]
     assert {e.rule for e in cleaned.edits} == {"chrome.structural.headline", "chrome.structural.site-metadata"}
     # kept: with nothing removed between, an organ's mark, no word shared, no 文号 or 主送机关 below
     for page in ([headline, *notice],
                  ["汾川市人民政府文件", "━━━━━━━━━━━━", *notice],
                  ["煤炭资源整合后续管理", meta, *notice],
                  [headline, meta, notice[0], BODY, BODY2]):
-        assert page[0] in texts(clean("\n".join(page)))
+        assert page[0] in texts(clean("\n".join([top, *page])))
 
 
 def test_report_on_the_document_a_notice_issues_goes():
@@ -975,6 +1014,7 @@ def test_report_on_the_document_a_notice_issues_goes():
         cleaned = clean("\n".join([report, title, *notice[1:]]))
         assert texts(cleaned) == [title, *notice[1:]]
         assert {e.rule for e in cleaned.edits} == {"chrome.structural.report"}
-    # a notice that issues another document is no report on this one
+    # a notice that issues another document is no report on this one (a date on top, which reads
+    # like a 成文日期, keeps the lines above the title from going as the site's all together)
     other = "江州市人民政府办公室关于印发江州市优化营商环境行动方案的通知"
-    assert texts(clean("\n".join([report, other, *notice[1:]])))[0] == report
+    assert texts(clean("\n".join(["2019年5月20日", report, other, *notice[1:]])))[1] == report

@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..model import Edit, Line
 from . import table
 from .common import (FINAL, ISSUER_END, TEXTUAL, TITLE_TAIL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
-                     run, starts_with_marker)
+                     organ_mark, run, starts_with_marker)
 
 STAGE = "clean"
 DEFAULT_MAX_LEN = 200
@@ -47,7 +47,6 @@ COMMENT_MAX = 140  # ... each this long at most
 CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
 CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
 HEADLINE_SHARED = 4  # ideographs in a row a headline shares with the title it paraphrases
-ORGAN_MARK = "文件"  # how a 发文机关标志 ends (湘潭市人民政府文件)
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
@@ -757,7 +756,19 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                f"{lines[title].no}), which it paraphrases")
         ctx.families.add("structural")
 
-    # 5b. After the text's last body line, a short line with chrome right before and after it is
+    # 5b. Above a document whose title a 文号 or 主送机关 confirms, what is left when none of it is a
+    # line of a document's own (GB/T 9704 lines, headings, an organs' mark; copies of the title
+    # aside) is the site's or a reposter's: a message and the reply that quotes the document, a
+    # repost chain, fields no pattern names.
+    if above := _above_document(st, gone):
+        title = above.pop()
+        for i in above:
+            remove(i, "chrome.structural.above-document", f"above the document's title (line "
+                   f"{lines[title].no}, a 文号 or 主送机关 under it), with no line of a document's "
+                   "own before it")
+        ctx.families.add("structural")
+
+    # 5c. After the text's last body line, a short line with chrome right before and after it is
     # chrome too (a comment box's notice between the site's buttons), unless it is a GB/T 9704
     # line, a sentence, or a bracketed note such as （此件公开发布）.
     kept_tail = [i for i in range(last + 1, n) if st[i] and i not in in_table] if anchors else []
@@ -771,20 +782,25 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                "or after the text's body")
         ctx.families.add("structural")
 
-    # 5c. After the closing of the document (落款 and 成文日期 after its last body line), what is
+    # 5d. After the closing of the document (落款 and 成文日期 after its last body line), what is
     # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's; a line
-    # ending in a colon reads as 主送机关 only above the body.
-    closing = next((d for k, d in enumerate(kept_tail) if protected(st[d]) == "date" and any(
-        protected(st[c]) == "issuer" for c in kept_tail[max(0, k - 2):k])), None)
-    if closing is not None:
-        for j in kept_tail:
-            if j > closing and j not in gone and protected(st[j]) in ("", "addressee") \
-                    and st[j][0] not in NOTE_OPEN:
-                remove(j, "chrome.structural.after-closing",
-                       "after the document's closing (issuer and date)")
-                ctx.families.add("structural")
+    # ending in a colon reads as 主送机关 only above the body. So is what follows the text's last
+    # closing anywhere when no GB/T 9704 line comes after it: the document ends there, and below
+    # it come a reply's own words, a rating form, related messages.
+    closings = _closings(st, kept_tail)
+    after = [j for j in kept_tail if closings and j > closings[0]]
+    kept_rest = [i for i in range(n) if st[i] and i not in gone and i not in in_table]
+    closings = _closings(st, kept_rest)
+    rest = [j for j in kept_rest if closings and j > closings[-1]]
+    if not any(protected(st[j]) not in ("", "addressee") for j in rest):
+        after += rest
+    for j in after:
+        if j not in gone and protected(st[j]) in ("", "addressee") and st[j][0] not in NOTE_OPEN:
+            remove(j, "chrome.structural.after-closing",
+                   "after the document's closing (issuer and date)")
+            ctx.families.add("structural")
 
-    # 5d. The site's masthead: an organ's name opening the page, with its web address or English
+    # 5e. The site's masthead: an organ's name opening the page, with its web address or English
     # name under it, which the steps above removed (湖州市人民政府 / www.huzhou.gov.cn). A
     # document's own organ line (发文机关标志) has its number or title under it, never these.
     head = [i for i in range(min(first, n)) if st[i]]
@@ -818,6 +834,12 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         out.append(Line(lines[i].no, text[i]))
     edits.sort(key=lambda e: e.line)
     return out, edits
+
+
+def _closings(st: list[str], kept: list[int]) -> list[int]:
+    """The dates among the lines `kept` that close a document: an issuer in the two lines above."""
+    return [d for k, d in enumerate(kept) if protected(st[d]) == "date" and any(
+        protected(st[c]) == "issuer" for c in kept[max(0, k - 2):k])]
 
 
 def _between(indices: list[int], gone: Container[int]) -> list[int]:
@@ -884,8 +906,6 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
         kind = protected(s)
         if names and r.transmittal.search(s):  # 现将《X》印发给你们: the notice that issues it
             kind = "title"
-        elif names and kind == "addressee":  # 以下为《X》全文：
-            kind = ""
         if kind == "title":
             bare = TITLE_TAIL.sub("", s)
             issued = r.issuing.search(bare)
@@ -908,13 +928,12 @@ def _headlines_over(st: list[str], gone: Container[int], first: int) -> list[tup
     """(headline, title) for each kept line at the head (before `first`) that is no GB/T 9704
     line but a title, has no full stop, is not the title again, and has only removed lines (one
     or more) between it and a document's title that a 文号 or 主送机关 confirms, sharing a word of
-    HEADLINE_SHARED ideographs with that title. An organ's mark (发文机关标志, 湘潭市人民政府文件)
-    is no headline."""
+    HEADLINE_SHARED ideographs with that title. An organs' mark (湘潭市人民政府文件) is none."""
     found = []
     kept = [i for i in range(min(first + 1, len(st))) if st[i] and i not in gone]
     for k, i in enumerate(kept[:-1]):
         s, t = st[i], kept[k + 1]
-        if protected(s) not in ("", "title") or "。" in s or s.endswith(ORGAN_MARK) \
+        if protected(s) not in ("", "title") or "。" in s or organ_mark(s) \
                 or protected(st[t]) != "title" or TITLE_TAIL.sub("", s) == TITLE_TAIL.sub("", st[t]) \
                 or not any(j in gone for j in range(i + 1, t)):
             continue
@@ -926,6 +945,32 @@ def _headlines_over(st: list[str], gone: Container[int], first: int) -> list[tup
                for w in (s[a:a + HEADLINE_SHARED] for a in range(len(s) - HEADLINE_SHARED + 1))):
             found.append((i, t))
     return found
+
+
+def _confirmed_title(st: list[str], kept: list[int]) -> int | None:
+    """The index in `kept` of the first title with a 文号 right under it or a 主送机关 in the two
+    lines under it, or None."""
+    for k, i in enumerate(kept):
+        if protected(st[i]) == "title":
+            below = [protected(st[j]) for j in kept[k + 1:k + 3]]
+            if below[:1] == ["doc-number"] or "addressee" in below:
+                return k
+    return None
+
+
+def _above_document(st: list[str], gone: Container[int]) -> list[int]:
+    """The kept lines above the first confirmed title (see `_confirmed_title`), that title last,
+    when none of them is a GB/T 9704 line, a heading or an organs' mark, copies of the title
+    (with the site's words after it) aside; [] when there are none."""
+    kept = [i for i in range(len(st)) if st[i] and i not in gone]
+    k = _confirmed_title(st, kept)
+    if not k:
+        return []
+    title = TITLE_TAIL.sub("", st[kept[k]])
+    for i in kept[:k]:
+        if (protected(st[i]) and not st[i].startswith(title)) or organ_mark(st[i]):
+            return []
+    return [*kept[:k], kept[k]]
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None

@@ -113,6 +113,23 @@ TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
 
 
+# What a 版头 prints above the title besides the 文号 and the organs' mark: 份号 aside, the 密级,
+# the 紧急程度 and the 签发人.
+MASTHEAD = re.compile(r"^(?:(?:绝密|机密|秘密)(?:\s*★\s*\S{0,6})?|特急|加急|特提|平急|签发人\s*[:：]\s*\S.{0,20})$")
+ORGAN_MARK = "文件"
+
+
+def organ_mark(text: str) -> bool:
+    """Whether `text` is a 发文机关标志: organs' names and 文件 (中共湘潭市委　湘潭市人民政府文件).
+
+    Not a protected line: a site's menu names its 县政府文件 so, and a printed page repeats it
+    as its running header; only what comes below it tells.
+    """
+    t = text.strip(WS)
+    organs = t[:-len(ORGAN_MARK)].split() if t.endswith(ORGAN_MARK) and len(t) <= 40 else []
+    return bool(organs) and all(o.endswith(ISSUER_END) and count_ideographs(o) >= 3 for o in organs)
+
+
 def protected(text: str) -> str:
     """Why `text` is a short body line GB/T 9704 defines (or a heading); "" when it is none."""
     t = text.strip(WS)
@@ -124,16 +141,19 @@ def protected(text: str) -> str:
         return "doc-number"
     if DATE.match(t):
         return "date"
+    if MASTHEAD.match(t):
+        return "masthead"
     if t.startswith(("附件", "附：", "附:")):
         return "attachment"
     if t.startswith(("抄送", "抄报", "主题词", "主送")) or PRINTED.search(t):
         return "distribution"
+    # not 时间：… 来源：… 点击： (a site's fields), nor 以下为《X》全文： (a 主送机关 names no document)
     if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2 \
-            and "：" not in t[:-1] and ":" not in t[:-1]:  # not 时间：… 来源：… 点击： (a site's fields)
+            and "：" not in t[:-1] and ":" not in t[:-1] and "《" not in t:
         return "addressee"
     bare = TITLE_TAIL.sub("", t)
-    if len(t) <= 100 and "。" not in t and not NAV_SEPARATOR.search(t) and (bare.endswith(DOC_TYPES) or
-                                            ("关于" in t and count_ideographs(t) >= 6)):
+    if len(t) <= 100 and "。" not in t and t[-1] not in "：:" and not NAV_SEPARATOR.search(t) and (
+            bare.endswith(DOC_TYPES) or ("关于" in t and count_ideographs(t) >= 6)):
         return "title"
     if len(t) <= 30 and t.endswith(ISSUER_END) and count_ideographs(t) >= 3 \
             and not re.search(r"[，。；：,;:|>›»]", t):  # 国务院, not 社会
