@@ -961,14 +961,16 @@ def _confirmed_title(st: list[str], kept: list[int]) -> int | None:
 def _above_document(st: list[str], gone: Container[int]) -> list[int]:
     """The kept lines above the first confirmed title (see `_confirmed_title`), that title last,
     when none of them is a GB/T 9704 line, a heading or an organs' mark, copies of the title
-    (with the site's words after it) aside; [] when there are none."""
+    (with the site's words after it) aside, and lines that read as a 主送机关 (以下为方案全文：),
+    which never comes above the title; [] when there are none."""
     kept = [i for i in range(len(st)) if st[i] and i not in gone]
     k = _confirmed_title(st, kept)
     if not k:
         return []
     title = TITLE_TAIL.sub("", st[kept[k]])
     for i in kept[:k]:
-        if (protected(st[i]) and not st[i].startswith(title)) or organ_mark(st[i]):
+        kind = protected(st[i])
+        if (kind not in ("", "addressee") and not st[i].startswith(title)) or organ_mark(st[i]):
             return []
     return [*kept[:k], kept[k]]
 

@@ -104,6 +104,7 @@ DATE = re.compile(
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?:\s*印发)?$")
 ISSUER_END = ("人民政府", "政府", "委员会", "办公室", "办公厅", "委", "局", "厅", "部", "院", "会",
               "中心", "党委", "区委", "市委", "县委", "省委", "工委", "小组", "公司", "办")
+SPONSOR_END = ("主办", "承办", "协办", "联办")  # a site's credits (经济日报社主管主办), no organ's name
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
@@ -155,8 +156,8 @@ def protected(text: str) -> str:
     if len(t) <= 100 and "。" not in t and t[-1] not in "：:" and not NAV_SEPARATOR.search(t) and (
             bare.endswith(DOC_TYPES) or ("关于" in t and count_ideographs(t) >= 6)):
         return "title"
-    if len(t) <= 30 and t.endswith(ISSUER_END) and count_ideographs(t) >= 3 \
-            and not re.search(r"[，。；：,;:|>›»]", t):  # 国务院, not 社会
+    if len(t) <= 30 and t.endswith(ISSUER_END) and not t.endswith(SPONSOR_END) \
+            and count_ideographs(t) >= 3 and not re.search(r"[，。；：,;:|>›»]", t):  # 国务院, not 社会
         return "issuer"
     return ""
 
