@@ -633,6 +633,17 @@ def test_sentence_cut_by_a_web_pager_is_rejoined_past_the_next_pages_header():
     assert "pages.page-header" not in {e.rule for e in plain.edits}
 
 
+def test_sentence_cut_by_a_fold_is_rejoined():
+    """A reader or sharing site folds the text (阅读全文 », 展开阅读全文): the fold's buttons go and
+    the sentence it cut is whole again; a whole sentence before a fold is not joined on."""
+    first, rest = BODY[:40], BODY[40:]
+    fold = ["…", "阅读全文 »", "在新标签页中打开 · 加载完整内容"]
+    more = "各部门要加强协调配合，形成工作合力，每半年向市政府报告一次工作进展情况。"
+    cleaned = clean("\n".join([BODY2, first, *fold, "", rest, more]))
+    assert texts(cleaned) == [BODY2, BODY, more]
+    assert texts(clean("\n".join([BODY2, BODY, *fold, more]))) == [BODY2, BODY, more]
+
+
 def test_each_web_pages_copy_of_the_sites_header_goes():
     """A news site prints its header on every web page of an article: the lines chrome removed
     at the head (its link bar, its breadcrumb) come back after the pager, with the headline and
