@@ -398,6 +398,10 @@ def test_what_follows_the_closing_is_the_sites():
     assert texts(clean("\n".join([BODY, BODY2] + closing + own))) == [BODY, BODY2] + closing + own
     # without an issuer before the date, nothing is assumed to be closed
     assert site[0] in texts(clean("\n".join([BODY, BODY2, closing[1]] + site)))
+    # an attachment after the closing is the document's, its title too
+    attachment = ["附件", "全面深化改革专题学习参考书目", "1.《中共中央关于全面深化改革若干重大问题的决定》"]
+    assert texts(clean("\n".join([BODY, BODY2, *closing, *attachment, "【关闭窗口】"]))) == [
+        BODY, BODY2, *closing, *attachment]
 
 
 def test_what_follows_the_last_closing_is_the_sites_when_no_document_line_follows():
@@ -428,6 +432,17 @@ def test_what_stands_above_a_confirmed_title_is_the_sites_when_no_document_line_
         assert above[3] in texts(clean("\n".join([*above, own, *title, BODY, BODY2])))
     # a title that no 文号 or 主送机关 confirms: nothing is assumed
     assert above[3] in texts(clean("\n".join([*above, title[0], BODY, BODY2])))
+
+
+def test_a_quiz_on_the_text_goes():
+    quiz = ["学习测验", "1. 全面深化改革的重点是（　）", "A. 政治体制改革", "B. 经济体制改革",
+            "2. 判断题：党员干部年内网络学习不少于20学时。（　）", "○ 正确", "○ 错误", "提交答案"]
+    cleaned = clean("\n".join([BODY, *quiz, BODY2]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert "chrome.structural.quiz" in {e.rule for e in cleaned.edits}
+    # an empty bracket with no options under it, or options under no question, are the text's
+    for own in (["申请单位（　）", BODY2], ["一、工作目标", "A. 完善制度", "B. 强化监管"]):
+        assert texts(clean("\n".join([BODY, *own, BODY2])))[1:1 + len(own)] == own
 
 
 def test_issuer_line_above_the_title_does_not_split_it():

@@ -47,6 +47,9 @@ COMMENT_MAX = 140  # ... each this long at most
 CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
 CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
 HEADLINE_SHARED = 4  # ideographs in a row a headline shares with the title it paraphrases
+QUIZ_BLANK = re.compile(r"[（(][\s\u3000_]*[)）]\s*[。？?]?$")  # 全面深化改革的重点是（　）
+QUIZ_OPTION = re.compile(r"(?:[A-H]\s*[.．、:：]|[○◯□☐])\s*\S")  # A. 政治体制改革, ○ 正确
+QUIZ_MIN_OPTIONS = 2
 NOTE_OPEN = "（(〔"  # a document's own notes open so (（此件公开发布）); a site's buttons with 【
 MENU_ITEM_LEN = 8
 LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){4}[\u4e00-\u9fff]")
@@ -549,6 +552,13 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                "summary)")
         ctx.families.add("structural")
 
+    # 2c. A quiz on the text (a study platform's, an exam site's): a question that ends in an
+    # empty answer bracket, and its options (A. … B. …, ○ 正确 ○ 错误) under it.
+    for i in _quiz_lines(st, gone):
+        remove(i, "chrome.structural.quiz", "a quiz question and its options (the site's test on "
+               "the text)")
+        ctx.families.add("structural")
+
     # Head and tail: before the first and after the last line that reads like body text.
     anchors = [i for i in range(n) if i not in gone and _anchor(st[i])]
     # The page's title bar reads like a sentence when the title has a comma: it opens no body,
@@ -783,12 +793,15 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         ctx.families.add("structural")
 
     # 5d. After the closing of the document (落款 and 成文日期 after its last body line), what is
-    # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's; a line
-    # ending in a colon reads as 主送机关 only above the body. So is what follows the text's last
-    # closing anywhere when no GB/T 9704 line comes after it: the document ends there, and below
-    # it come a reply's own words, a rating form, related messages.
+    # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's, up to an
+    # 附件 line (the attachment follows); a line ending in a colon reads as 主送机关 only above the
+    # body. So is what follows the text's last closing anywhere when no GB/T 9704 line comes
+    # after it: the document ends there, and below it come a reply's own words, a rating form,
+    # related messages.
     closings = _closings(st, kept_tail)
     after = [j for j in kept_tail if closings and j > closings[0]]
+    attached = next((k for k, j in enumerate(after) if protected(st[j]) == "attachment"), len(after))
+    after = after[:attached]
     kept_rest = [i for i in range(n) if st[i] and i not in gone and i not in in_table]
     closings = _closings(st, kept_rest)
     rest = [j for j in kept_rest if closings and j > closings[-1]]
@@ -846,6 +859,23 @@ def _between(indices: list[int], gone: Container[int]) -> list[int]:
     """The lines of `indices` still kept with removed lines right before and after them."""
     return [i for before, i, after in zip(indices, indices[1:], indices[2:])
             if before in gone and after in gone and i not in gone]
+
+
+def _quiz_lines(st: list[str], gone: Container[int]) -> list[int]:
+    """The lines of each quiz question (a line ending in an empty answer bracket, （　）) with
+    QUIZ_MIN_OPTIONS options or more right under it (blank lines passed over), and the options."""
+    found = []
+    for i, s in enumerate(st):
+        if i in gone or not QUIZ_BLANK.search(s):
+            continue
+        options, j = [], i + 1
+        while j < len(st) and (not st[j] or QUIZ_OPTION.match(st[j])):
+            if st[j]:
+                options.append(j)
+            j += 1
+        if len(options) >= QUIZ_MIN_OPTIONS:
+            found += [i, *options]
+    return found
 
 
 def _excerpts(st: list[str], gone: Container[int]) -> list[int]:
