@@ -380,6 +380,33 @@ def test_short_line_between_chrome_after_the_body():
     assert notice in texts(clean("\n".join([BODY, "【打印】", notice, BODY2])))  # in the body
 
 
+def test_two_short_lines_between_chrome_after_the_body():
+    footer = ["2024©行吟信息科技（上海）有限公司", "地址：上海市黄浦区马当路388号C座", "电话：9501-3888",
+              "沪公网安备31010102002533号"]
+    cleaned = clean("\n".join([BODY, BODY2, *footer]))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert "chrome.structural.between-chrome" in {e.rule for e in cleaned.edits}
+    # three lines are no such pair; nor is a pair that holds a GB/T 9704 line
+    three = [footer[0], *footer[1:3], "邮编：200023", footer[3]]
+    assert footer[1] in texts(clean("\n".join([BODY, BODY2, *three])))
+    assert "XX县人民政府" in texts(clean("\n".join([BODY, BODY2, footer[0], "XX县人民政府", footer[2], footer[3]])))
+
+
+def test_a_link_bar_with_middle_dots_is_no_title():
+    bar = "关于豆瓣 · 在豆瓣工作 · 联系我们 · 法律声明 · 帮助中心"
+    assert protected(bar) == ""
+    assert texts(clean("\n".join([BODY, BODY2, bar]))) == [BODY, BODY2]
+
+
+def test_comments_dated_by_their_ip_region_go():
+    comments = ["共 86 条评论", "小鱼干不吃鱼", "请问这个文件现在还有效吗？我们申论老师说“三个集中”是统筹城乡的经典表述",
+                "11-09 江苏", "今天也要早睡呀", "村民议事会那段可以直接用在基层治理的题目里，谢谢博主！", "11-10 重庆"]
+    cleaned = clean("\n".join([BODY, BODY2, *comments]))
+    assert texts(cleaned) == [BODY, BODY2]
+    # a date with a region in a document's table stays (a month-day and a province are no stamp)
+    assert "11月 江苏" in texts(clean("\n".join([BODY, "11月 江苏", BODY2])))
+
+
 def test_letter_spaced_chrome_is_read_closed_up():
     line = "青 溪 网 股 份 有 限 公 司 版 权 所 有 ，未 经 授 权 禁 止 转 载"
     cleaned = clean(f"{BODY}\n{BODY2}\n{line}")

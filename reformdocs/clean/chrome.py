@@ -41,6 +41,7 @@ HEAD_RUN_LEN = 6  # a menu written one item to a line at the head: items this sh
 HEAD_RUN_MIN = 4  # ... this many in a row
 TITLE_WINDOW = 120  # lines after a page's title bar where the title itself is looked for
 BETWEEN_MAX = 30
+BETWEEN_LINES = 2  # short lines in a row that chrome before and after them makes chrome at the tail
 COMMENT_NAME_MAX = 14  # a reader's name over a comment
 COMMENT_LINES = 3  # lines of words a reader's comment has at most ...
 COMMENT_MAX = 140  # ... each this long at most
@@ -778,15 +779,17 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                    "own before it")
         ctx.families.add("structural")
 
-    # 5c. After the text's last body line, a short line with chrome right before and after it is
-    # chrome too (a comment box's notice between the site's buttons), unless it is a GB/T 9704
+    # 5c. After the text's last body line, one or two short lines with chrome right before and
+    # after them are chrome too (a comment box's notice between the site's buttons, the address
+    # and telephone between a footer's copyright and its 备案 lines), unless one is a GB/T 9704
     # line, a sentence, or a bracketed note such as （此件公开发布）.
     kept_tail = [i for i in range(last + 1, n) if st[i] and i not in in_table] if anchors else []
-    between = [i for i in _between(kept_tail, gone) if len(st[i]) <= BETWEEN_MAX
-               and not ends_sentence(st[i]) and not protected(st[i]) and st[i][0] not in NOTE_OPEN]
+    between = [i for lines_ in _between(kept_tail, gone, BETWEEN_LINES) if all(
+        len(st[i]) <= BETWEEN_MAX and not ends_sentence(st[i]) and not protected(st[i])
+        and st[i][0] not in NOTE_OPEN for i in lines_) for i in lines_]
     # Before the first, only a unit or sign is (点击： 1526 次): a short line there may be the title.
     kept_head = [i for i in range(min(first, n)) if st[i] and i not in in_table]
-    between += [i for i in _between(kept_head, gone) if len(st[i]) <= 2 and count_ideographs(st[i]) <= 1]
+    between += [i for [i] in _between(kept_head, gone) if len(st[i]) <= 2 and count_ideographs(st[i]) <= 1]
     for i in between:
         remove(i, "chrome.structural.between-chrome", "a short line between chrome lines before "
                "or after the text's body")
@@ -855,10 +858,18 @@ def _closings(st: list[str], kept: list[int]) -> list[int]:
         protected(st[c]) == "issuer" for c in kept[max(0, k - 2):k])]
 
 
-def _between(indices: list[int], gone: Container[int]) -> list[int]:
-    """The lines of `indices` still kept with removed lines right before and after them."""
-    return [i for before, i, after in zip(indices, indices[1:], indices[2:])
-            if before in gone and after in gone and i not in gone]
+def _between(indices: list[int], gone: Container[int], width: int = 1) -> list[list[int]]:
+    """The runs of at most `width` lines of `indices` still kept with removed lines of `indices`
+    right before and after them."""
+    runs, current = [], []
+    for k, i in enumerate(indices):
+        if i not in gone:
+            current.append(i)
+            continue
+        if current and len(current) <= width and k > len(current):
+            runs.append(current)
+        current = []
+    return runs
 
 
 def _quiz_lines(st: list[str], gone: Container[int]) -> list[int]:

@@ -108,7 +108,7 @@ SPONSOR_END = ("主办", "承办", "协办", "联办")  # a site's credits (经�
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
-NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜]\s|[›»｜|]")
+NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜·]\s|[›»｜|]")
 PRINTED = re.compile(r"\d{1,2}\s*日\s*印发$")  # the imprint line: XX办公室 2020年2月21日印发
 TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
 TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
