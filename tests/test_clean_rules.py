@@ -450,7 +450,8 @@ def test_what_stands_above_a_confirmed_title_is_the_sites_when_no_document_line_
     above = ["[建言] 希望县里进一步压缩企业开办和工程建设审批时间", "留言对象：青岚县委书记", "类型：建言",
              "尊敬的书记您好！我是在青岚县工业园区准备投资建厂的一名个体业主，今年初办理营业执照前后跑了四个部门。",
              "回复机构：青岚县人民政府", "网友您好！您的留言已收悉，感谢您对青岚县营商环境建设的关心和支持。",
-             "经济日报社主管主办", "以下为措施全文："]  # a site's credits; no 主送机关 above a title
+             "经济日报社主管主办", "以下为措施全文：",  # a site's credits; no 主送机关 above a title
+             "【转载】青岚县关于优化营商环境的若干措施（全文）"]  # a headline nothing confirms
     cleaned = clean("\n".join([*above, *title, BODY, BODY2]))
     assert texts(cleaned) == [*title, BODY, BODY2]
     assert "chrome.structural.above-document" in {e.rule for e in cleaned.edits}

@@ -768,9 +768,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         ctx.families.add("structural")
 
     # 5b. Above a document whose title a 文号 or 主送机关 confirms, what is left when none of it is a
-    # line of a document's own (GB/T 9704 lines, headings, an organs' mark; copies of the title
-    # aside) is the site's or a reposter's: a message and the reply that quotes the document, a
-    # repost chain, fields no pattern names.
+    # line of a document's own (GB/T 9704 lines, headings, an organs' mark; titles nothing
+    # confirms aside) is the site's or a reposter's: a message and the reply that quotes the
+    # document, a repost chain, headlines, fields no pattern names.
     if above := _above_document(st, gone):
         title = above.pop()
         for i in above:
@@ -1001,17 +1001,16 @@ def _confirmed_title(st: list[str], kept: list[int]) -> int | None:
 
 def _above_document(st: list[str], gone: Container[int]) -> list[int]:
     """The kept lines above the first confirmed title (see `_confirmed_title`), that title last,
-    when none of them is a GB/T 9704 line, a heading or an organs' mark, copies of the title
-    (with the site's words after it) aside, and lines that read as a 主送机关 (以下为方案全文：),
-    which never comes above the title; [] when there are none."""
+    when none of them is a GB/T 9704 line, a heading or an organs' mark; titles that nothing
+    confirms (the site's headline, its copy of the title) and lines that read as a 主送机关
+    (以下为方案全文：), which never comes above the title, aside. [] when there are none."""
     kept = [i for i in range(len(st)) if st[i] and i not in gone]
     k = _confirmed_title(st, kept)
     if not k:
         return []
-    title = TITLE_TAIL.sub("", st[kept[k]])
     for i in kept[:k]:
         kind = protected(st[i])
-        if (kind not in ("", "addressee") and not st[i].startswith(title)) or organ_mark(st[i]):
+        if kind not in ("", "addressee", "title") or organ_mark(st[i]):
             return []
     return [*kept[:k], kept[k]]
 
