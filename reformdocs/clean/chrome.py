@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from ..model import Edit, Line
 from . import table
-from .common import (FINAL, ISSUER_END, TEXTUAL, TITLE_TAIL, WS, count_ideographs, has_ideographs, ends_sentence, load_data, protected,
-                     organ_mark, run, starts_with_marker)
+from .common import (DATE, FINAL, ISSUER_END, TEXTUAL, TITLE_TAIL, WS, count_ideographs, ends_sentence,
+                     has_ideographs, load_data, organ_mark, protected, run, starts_with_marker)
 
 STAGE = "clean"
 DEFAULT_MAX_LEN = 200
@@ -854,7 +854,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
 def _closings(st: list[str], kept: list[int]) -> list[int]:
     """The dates among the lines `kept` that close a document: an issuer in the two lines above."""
-    return [d for k, d in enumerate(kept) if protected(st[d]) == "date" and any(
+    return [d for k, d in enumerate(kept) if DATE.match(st[d]) and protected(st[d]) == "date" and any(
         protected(st[c]) == "issuer" for c in kept[max(0, k - 2):k])]
 
 
