@@ -687,6 +687,19 @@ def test_sentence_cut_by_a_fold_is_rejoined():
     assert texts(clean("\n".join([BODY2, BODY, *fold, more]))) == [BODY2, BODY, more]
 
 
+def test_a_web_pages_numbered_headline_goes_when_the_first_went_as_chrome():
+    """The site's headline over a document (gone as chrome above its confirmed title) comes back
+    numbered after the pager (…(全文)(2)): it goes, and the cut sentence is whole again."""
+    headline = "湘中出台两型社会综合配套改革实施意见(全文)"
+    notice = ["湘中市人民政府关于加快推进两型社会建设综合配套改革的实施意见", "湘中政发〔2009〕5号",
+              "各县（市、区）人民政府，市政府各部门："]
+    first, rest = BODY[:40], BODY[40:]
+    page = [headline, *notice, BODY2, first, "上一页 1 2 下一页", f"{headline}(2)", rest]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned) == [*notice, BODY2, BODY]
+    assert "pages.page-header" in {e.rule for e in cleaned.edits}
+
+
 def test_each_web_pages_copy_of_the_sites_header_goes():
     """A news site prints its header on every web page of an article: the lines chrome removed
     at the head (its link bar, its breadcrumb) come back after the pager, with the headline and

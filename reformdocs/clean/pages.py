@@ -148,9 +148,11 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             continue
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
             repeated = cfg.header_number.sub("", line_text) if pending else line_text
-            if pending and (repeated in seen or any(repeated in t for t in titles)):
+            gone = repeated in ctx.removed  # the page's headline, removed as chrome
+            if pending and (gone or repeated in seen or any(repeated in t for t in titles)):
                 edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
-                                  "the next page's header: it repeats a line of the text"))
+                                  "the next page's header: it repeats a line "
+                                  + ("removed as chrome" if gone else "of the text")))
                 continue
             seen.add(line_text)
             if protected(line_text) == "title":
