@@ -170,8 +170,8 @@ def rules() -> Rules:
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
-        transmittal=re.compile(s["transmittal"]), issuing=re.compile(s["issuing"]), unit_signs=frozenset(s["unit_signs"] + WS),
-        repeat_min=int(s["repeat_min"]),
+        transmittal=re.compile(s["transmittal"]), issuing=re.compile(s["issuing"]),
+        unit_signs=frozenset(s["unit_signs"] + WS), repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
 
@@ -801,13 +801,13 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # body. So is what follows the text's last closing anywhere when no GB/T 9704 line comes
     # after it: the document ends there, and below it come a reply's own words, a rating form,
     # related messages.
-    closings = _closings(st, kept_tail)
-    after = [j for j in kept_tail if closings and j > closings[0]]
+    in_tail = _closings(st, kept_tail)
+    after = [j for j in kept_tail if in_tail and j > in_tail[0]]
     attached = next((k for k, j in enumerate(after) if protected(st[j]) == "attachment"), len(after))
     after = after[:attached]
-    kept_rest = [i for i in range(n) if st[i] and i not in gone and i not in in_table]
-    closings = _closings(st, kept_rest)
-    rest = [j for j in kept_rest if closings and j > closings[-1]]
+    kept_all = [i for i in range(n) if st[i] and i not in gone and i not in in_table]
+    anywhere = _closings(st, kept_all)
+    rest = [j for j in kept_all if anywhere and j > anywhere[-1]]
     if not any(protected(st[j]) not in ("", "addressee") for j in rest):
         after += rest
     for j in after:
@@ -968,18 +968,17 @@ def _report_above(st: list[str], gone: Container[int], first: int, r: Rules) -> 
 def _headlines_over(st: list[str], gone: Container[int], first: int) -> list[tuple[int, int]]:
     """(headline, title) for each kept line at the head (before `first`) that is no GB/T 9704
     line but a title, has no full stop, is not the title again, and has only removed lines (one
-    or more) between it and a document's title that a 文号 or 主送机关 confirms, sharing a word of
-    HEADLINE_SHARED ideographs with that title. An organs' mark (湘潭市人民政府文件) is none."""
+    or more) between it and a confirmed title (`_confirmed`), sharing a word of HEADLINE_SHARED
+    ideographs with that title. An organs' mark (湘潭市人民政府文件) is none."""
     found = []
-    kept = [i for i in range(min(first + 1, len(st))) if st[i] and i not in gone]
+    kept = [i for i in range(len(st)) if st[i] and i not in gone]
     for k, i in enumerate(kept[:-1]):
+        if i >= first:
+            break
         s, t = st[i], kept[k + 1]
         if protected(s) not in ("", "title") or "。" in s or organ_mark(s) \
-                or protected(st[t]) != "title" or TITLE_TAIL.sub("", s) == TITLE_TAIL.sub("", st[t]) \
-                or not any(j in gone for j in range(i + 1, t)):
-            continue
-        below = [protected(st[j]) for j in kept[k + 2:k + 4]] if k + 2 < len(kept) else []
-        if not ({"doc-number", "addressee"} & set(below[:1]) or "addressee" in below):
+                or TITLE_TAIL.sub("", s) == TITLE_TAIL.sub("", st[t]) \
+                or not any(j in gone for j in range(i + 1, t)) or not _confirmed(st, kept, k + 1):
             continue
         words = {st[t][a:a + HEADLINE_SHARED] for a in range(len(st[t]) - HEADLINE_SHARED + 1)}
         if any(count_ideographs(w) == HEADLINE_SHARED and w in words
@@ -988,31 +987,28 @@ def _headlines_over(st: list[str], gone: Container[int], first: int) -> list[tup
     return found
 
 
-def _confirmed_title(st: list[str], kept: list[int]) -> int | None:
-    """The index in `kept` of the first title with a 文号 right under it or a 主送机关 in the two
-    lines under it, or None."""
-    for k, i in enumerate(kept):
-        if protected(st[i]) == "title":
-            below = [protected(st[j]) for j in kept[k + 1:k + 3]]
-            if below[:1] == ["doc-number"] or "addressee" in below:
-                return k
-    return None
+def _confirmed(st: list[str], kept: list[int], k: int) -> bool:
+    """Whether line kept[k] is a title that a 文号 right under it, or a 主送机关 in the two lines
+    under it, confirms as a document's (lines `kept` with text)."""
+    if protected(st[kept[k]]) != "title":
+        return False
+    below = [protected(st[j]) for j in kept[k + 1:k + 3]]
+    return below[:1] == ["doc-number"] or "addressee" in below
 
 
 def _above_document(st: list[str], gone: Container[int]) -> list[int]:
-    """The kept lines above the first confirmed title (see `_confirmed_title`), that title last,
-    when none of them is a GB/T 9704 line, a heading or an organs' mark; titles that nothing
-    confirms (the site's headline, its copy of the title) and lines that read as a 主送机关
-    (以下为方案全文：), which never comes above the title, aside. [] when there are none."""
+    """The kept lines above the first confirmed title (`_confirmed`), that title last, when
+    none of them is a GB/T 9704 line, a heading or an organs' mark; titles that nothing confirms
+    (the site's headline, its copy of the title) and lines that read as a 主送机关 (以下为方案全文：),
+    which never comes above the title, aside. [] when there are none (a title on the first line
+    has none above it)."""
     kept = [i for i in range(len(st)) if st[i] and i not in gone]
-    k = _confirmed_title(st, kept)
-    if not k:
-        return []
+    k = next((k for k in range(len(kept)) if _confirmed(st, kept, k)), 0)
     for i in kept[:k]:
         kind = protected(st[i])
         if kind not in ("", "addressee", "title") or organ_mark(st[i]):
             return []
-    return [*kept[:k], kept[k]]
+    return [*kept[:k], kept[k]] if k else []
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
