@@ -771,9 +771,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # line of a document's own (GB/T 9704 lines, headings, an organs' mark; titles nothing
     # confirms aside) is the site's or a reposter's: a message and the reply that quotes the
     # document, a repost chain, headlines, fields no pattern names.
-    if above := _above_document(st, gone):
-        title = above.pop()
-        for i in above:
+    if found := _above_document(st, gone):
+        title, head_lines = found
+        for i in head_lines:
             remove(i, "chrome.structural.above-document", f"above the document's title (line "
                    f"{lines[title].no}, a 文号 or 主送机关 under it), with no line of a document's "
                    "own before it")
@@ -784,9 +784,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # and telephone between a footer's copyright and its 备案 lines), unless one is a GB/T 9704
     # line, a sentence, or a bracketed note such as （此件公开发布）.
     kept_tail = [i for i in range(last + 1, n) if st[i] and i not in in_table] if anchors else []
-    between = [i for lines_ in _between(kept_tail, gone, BETWEEN_LINES) if all(
+    between = [i for group in _between(kept_tail, gone, BETWEEN_LINES) if all(
         len(st[i]) <= BETWEEN_MAX and not ends_sentence(st[i]) and not protected(st[i])
-        and st[i][0] not in NOTE_OPEN for i in lines_) for i in lines_]
+        and st[i][0] not in NOTE_OPEN for i in group) for i in group]
     # Before the first, only a unit or sign is (点击： 1526 次): a short line there may be the title.
     kept_head = [i for i in range(min(first, n)) if st[i] and i not in in_table]
     between += [i for [i] in _between(kept_head, gone) if len(st[i]) <= 2 and count_ideographs(st[i]) <= 1]
@@ -996,19 +996,19 @@ def _confirmed(st: list[str], kept: list[int], k: int) -> bool:
     return below[:1] == ["doc-number"] or "addressee" in below
 
 
-def _above_document(st: list[str], gone: Container[int]) -> list[int]:
-    """The kept lines above the first confirmed title (`_confirmed`), that title last, when
-    none of them is a GB/T 9704 line, a heading or an organs' mark; titles that nothing confirms
-    (the site's headline, its copy of the title) and lines that read as a 主送机关 (以下为方案全文：),
-    which never comes above the title, aside. [] when there are none (a title on the first line
-    has none above it)."""
+def _above_document(st: list[str], gone: Container[int]) -> tuple[int, list[int]] | None:
+    """(the first confirmed title (`_confirmed`), the kept lines above it) when none of those is
+    a GB/T 9704 line, a heading or an organs' mark; titles that nothing confirms (the site's
+    headline, its copy of the title) and lines that read as a 主送机关 (以下为方案全文：), which
+    never comes above the title, aside. None when there are no such lines (a title on the first
+    line has none above it)."""
     kept = [i for i in range(len(st)) if st[i] and i not in gone]
     k = next((k for k in range(len(kept)) if _confirmed(st, kept, k)), 0)
     for i in kept[:k]:
         kind = protected(st[i])
         if kind not in ("", "addressee", "title") or organ_mark(st[i]):
-            return []
-    return [*kept[:k], kept[k]] if k else []
+            return None
+    return (kept[k], kept[:k]) if k else None
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
