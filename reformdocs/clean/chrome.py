@@ -27,6 +27,7 @@ from ..model import Edit, Line
 from . import table
 from .common import (DATE, FINAL, ISSUER_END, TEXTUAL, TITLE_TAIL, WS, count_ideographs, ends_sentence,
                      has_ideographs, load_data, organ_mark, protected, run, starts_with_marker)
+from .prefilter import Prefilter
 
 STAGE = "clean"
 DEFAULT_MAX_LEN = 200
@@ -80,7 +81,6 @@ NAMED_DOCUMENT = re.compile(r"《([^《》]{4,100})》")
 # GB/T 9704 lines between a report on a document and the document's title that make the report
 # part of a document too (a 印发通知: its title, 主送机关, 落款, 成文日期; or an outline heading)
 REPORT_BREAKS = frozenset({"title", "heading", "doc-number", "date", "issuer", "addressee"})
-NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True)
@@ -96,17 +96,16 @@ class Pattern:
     entry: bool  # an entry of a link list (its header goes with a run of them)
     stamp: bool  # the time of a post alone (a reader's comment: its name and words go with it)
     examples: tuple
-    starts: bool = True  # has a branch anchored at the start of the line (^…)
-    floats: bool = True  # has a branch that is not
 
 
 @dataclass(frozen=True)
 class Rules:
     line: tuple[Pattern, ...]
     phrase: tuple[Pattern, ...]
-    prefilter: tuple[re.Pattern, re.Pattern]  # anchored and floating branches of the line patterns
-    sentence_prefilter: tuple[re.Pattern, re.Pattern]  # the same of those that may take a sentence
-    phrase_prefilter: tuple[re.Pattern, re.Pattern]
+    sentence: tuple[Pattern, ...]  # the line patterns that may take a line that reads like body
+    line_filter: Prefilter  # which line patterns may match a line
+    sentence_filter: Prefilter  # which of `sentence` may
+    phrase_filter: Prefilter
     longest: int  # the largest max_len of the line patterns
     families: dict[str, str]
     separators: str
@@ -134,39 +133,23 @@ def rules() -> Rules:
     for fam in data["families"]:
         families[fam["id"]] = " ".join(fam["description"].split())
         for p in fam["patterns"]:
-            anchored = [b.startswith("^") for b in _branches(NAMED_GROUP.sub("(?:", p["regex"]))]
             pat = Pattern(
                 rule=f"chrome.{fam['id']}.{p['id']}", family=fam["id"], scope=p["scope"],
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
                 sentence=bool(p.get("sentence", False)), entry=bool(p.get("entry", False)),
                 stamp=bool(p.get("stamp", False)),
-                examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())),
-                starts=any(anchored), floats=not all(anchored))
+                examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
             (line if pat.scope == "line" else phrase).append(pat)
 
-    def union(pats: list[Pattern]) -> tuple[re.Pattern, re.Pattern]:
-        """Two quick tests that some pattern may match: its anchored branches (tried at the
-        start of the line only) and its floating ones."""
-        anchored, hints, floating = [], set(), []
-        for p in pats:
-            for branch in _branches(NAMED_GROUP.sub("(?:", p.regex.pattern)):
-                if branch.startswith("^"):
-                    anchored.append(f"(?:{branch[1:]})")
-                elif (hint := _literal(branch)):
-                    hints.add(hint)  # a text without the branch's literal cannot match it
-                else:
-                    floating.append(f"(?:{branch})")
-        # Alternatives that all start with a literal let the regex engine skip ahead quickly.
-        quick = "|".join(sorted((re.escape(h) for h in hints), key=lambda h: (-len(h), h)))
-        return (re.compile("|".join(anchored) or "(?!)"),
-                re.compile("|".join(x for x in [quick] + floating if x) or "(?!)"))
-
+    sentence = [p for p in line if p.sentence]
     s = data["structural"]
     return Rules(
-        line=tuple(line), phrase=tuple(phrase), prefilter=union(line),
-        sentence_prefilter=union([p for p in line if p.sentence]),
-        phrase_prefilter=union(phrase), longest=max(p.max_len for p in line), families=families,
+        line=tuple(line), phrase=tuple(phrase), sentence=tuple(sentence),
+        line_filter=Prefilter([p.regex for p in line]),
+        sentence_filter=Prefilter([p.regex for p in sentence]),
+        phrase_filter=Prefilter([p.regex for p in phrase]), longest=max(p.max_len for p in line),
+        families=families,
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
@@ -174,107 +157,6 @@ def rules() -> Rules:
         unit_signs=frozenset(s["unit_signs"] + WS), repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
-
-
-def _branches(regex: str) -> list[str]:
-    """The top-level alternatives of a regular expression."""
-    out, current, depth, in_class, escaped = [], [], 0, False, False
-    for ch in regex:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    out.append("".join(current))
-    return out
-
-
-def _literal(branch: str) -> str:
-    """The longest run of literal characters that every match of `branch` contains ("" if none)."""
-    runs: list[str] = []
-    run_: list[str] = []
-    i, n = 0, len(branch)
-
-    def close() -> None:
-        if run_:
-            runs.append("".join(run_))
-            run_.clear()
-
-    def past_quantifier(j: int) -> int:
-        if j < n and branch[j] in "?*+":
-            j += 1
-        elif j < n and branch[j] == "{":
-            j = branch.index("}", j) + 1
-        if j < n and branch[j] == "?":
-            j += 1  # lazy
-        return j
-
-    while i < n:
-        ch = branch[i]
-        if ch == "(":  # a group may be optional or an alternation: skip it whole
-            depth, j, in_class = 0, i, False
-            while j < n:
-                c = branch[j]
-                if c == "\\":
-                    j += 2
-                    continue
-                if in_class:
-                    in_class = c != "]"
-                elif c == "[":
-                    in_class = True
-                elif c == "(":
-                    depth += 1
-                elif c == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            close()
-            i = past_quantifier(j + 1)
-            continue
-        if ch == "[":
-            j = i + 1
-            while j < n and branch[j] != "]":
-                j += 2 if branch[j] == "\\" else 1
-            close()
-            i = past_quantifier(j + 1)
-            continue
-        if ch == "\\" and i + 1 < n:
-            lit = branch[i + 1]
-            if lit.isalnum():  # \d, \s, \w, \b ... are no literals
-                close()
-                i = past_quantifier(i + 2)
-                continue
-            ch, width = lit, 2
-        elif ch in ".^$|)":
-            close()
-            i = past_quantifier(i + 1)
-            continue
-        else:
-            width = 1
-        nxt = branch[i + width] if i + width < n else ""
-        if nxt in ("?", "*") or branch[i + width:i + width + 2] == "{0":
-            close()  # an optional character
-        elif nxt in ("+", "{"):
-            run_.append(ch)
-            close()
-        else:
-            run_.append(ch)
-        i += width
-    close()
-    return max(runs, key=len, default="")
 
 
 # --- corpus-level frequency -----------------------------------------------------------------------
@@ -335,23 +217,13 @@ def _match_line(text: str, edge: bool) -> Pattern | None:
     r = rules()
     if len(text) > r.longest:
         return None
-    # a line that reads like body text is only tried with the patterns that may take one; which
-    # kinds of branch may match: a pattern of the other kind only need not be tried
+    # a line that reads like body text is only tried with the patterns that may take one
     body_like = "。" in text and has_ideographs(text, ANCHOR_MIN_IDEOGRAPHS)
-    prefilter = r.sentence_prefilter if body_like else r.prefilter
-    at_start = prefilter[0].match(text) is not None
-    inside = None if at_start else prefilter[1].search(text) is not None
-    if not at_start and not inside:
-        return None
-    for pat in r.line:
-        if (pat.where == "edge" and not edge) or (body_like and not pat.sentence) \
-                or len(text) > pat.max_len or (not at_start and not pat.floats):
+    patterns, which = (r.sentence, r.sentence_filter) if body_like else (r.line, r.line_filter)
+    for i in sorted(which.candidates(text)):
+        pat = patterns[i]
+        if (pat.where == "edge" and not edge) or len(text) > pat.max_len:
             continue
-        if not pat.starts:
-            if inside is None:
-                inside = prefilter[1].search(text) is not None
-            if not inside:
-                continue
         if pat.regex.search(text):
             return pat
     return None
@@ -361,7 +233,7 @@ def remove_phrases(text: str) -> tuple[str, list[tuple[Pattern, str]]]:
     """`text` without the phrase-level chrome in it, and what was cut by which pattern."""
     r = rules()
     cut: list[tuple[Pattern, str]] = []
-    if not (r.phrase_prefilter[0].match(text) or r.phrase_prefilter[1].search(text)):
+    if not r.phrase_filter.candidates(text):  # (cutting one phrase may complete another)
         return text, cut
     for pat in r.phrase:
         for _ in range(20):  # a phrase may occur more than once
