@@ -957,6 +957,19 @@ def test_unpunctuated_link_block_after_the_text_removed():
     assert texts(clean("\n".join([BODY] + closing))) == [BODY] + closing
 
 
+
+def test_an_attached_table_without_running_numbers_stays_at_the_end():
+    # a clean document that ends with its attachment: a table whose rows no 序号 numbers
+    table = ["附件", "重点改革任务分工表", "改革任务", "牵头单位", "完成时限", "阶梯价格制度", "省发展改革委",
+             "2012年", "排污权交易", "省环境保护厅", "2013年"]
+    text = "\n".join([BODY, BODY2, "XX省人民政府", "2011年5月6日"] + table)
+    assert texts(clean(text)) == [BODY, BODY2, "XX省人民政府", "2011年5月6日"] + table
+    # a link block after the attachment, once a removed line closes it, still goes
+    links = ["办事指南", "常见问题", "网上信访", "政策查询"]
+    cleaned = clean("\n".join([text, "版权所有：XX省人民政府办公厅"] + links))
+    assert texts(cleaned)[-len(table):] == table and links[0] not in texts(cleaned)
+
+
 def test_paragraph_opened_by_an_outline_marker_is_rejoined_across_a_page_mark():
     cut = "（二）推进煤层气综合开发改革。探索煤层气矿业权与煤炭矿业权重叠区域“先采气、后采煤”协调开发"
     rest = "机制，支持煤层气企业参与增量配电业务。"

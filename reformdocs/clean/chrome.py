@@ -703,9 +703,12 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             ctx.families.add("structural")
 
     # 6. After the text's last body line, a run of short lines without any punctuation (a link
-    # block or menu no pattern names) is chrome; GB/T 9704 closing lines end such a run.
+    # block or menu no pattern names) is chrome; GB/T 9704 closing lines end such a run. The
+    # lines right after an 附件 line, up to the next line removed, are the attachment's (its title
+    # and a table no running number shows).
     tail = range(last + 1, n) if anchors else range(0)
-    for block in _short_runs(tail, st, gone, in_table, SHORT_RUN_LEN, SHORT_RUN_MIN):
+    attached = set(_after_attachment(tail, st, gone))
+    for block in _short_runs(tail, st, gone, in_table | attached, SHORT_RUN_LEN, SHORT_RUN_MIN):
         for j in block:
             remove(j, "chrome.structural.short-run",
                    f"one of {len(block)} short unpunctuated lines after the text's last body line")
@@ -728,6 +731,20 @@ def _closings(st: list[str], kept: list[int]) -> list[int]:
     """The dates among the lines `kept` that close a document: an issuer in the two lines above."""
     return [d for k, d in enumerate(kept) if DATE.match(st[d]) and protected(st[d]) == "date" and any(
         protected(st[c]) == "issuer" for c in kept[max(0, k - 2):k])]
+
+
+def _after_attachment(indices: Iterable[int], st: list[str], gone: Container[int]) -> list[int]:
+    """The lines of `indices` after a kept 附件 line, up to the next line removed."""
+    out: list[int] = []
+    opened = False
+    for i in indices:
+        if i in gone:
+            opened = False
+        elif opened:
+            out.append(i)
+        elif st[i] and protected(st[i]) == "attachment":
+            opened = True
+    return out
 
 
 def _between(indices: list[int], gone: Container[int], width: int = 1) -> list[list[int]]:
