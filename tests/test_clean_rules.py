@@ -970,6 +970,21 @@ def test_an_attached_table_without_running_numbers_stays_at_the_end():
     assert texts(cleaned)[-len(table):] == table and links[0] not in texts(cleaned)
 
 
+def test_a_reposters_end_mark_closes_the_document():
+    tail = ["—— 完 ——", "政策文件", "湖南", "两型社会", "青衿读政策", "关注", "23", "公务员考试",
+            "申论热点：生态文明建设的湖南样本",
+            "长株潭两型社会试验区获批以来，湖南在资源节约和环境友好两方面做了大量探索，本文梳理了十年来的主要改革举措。",
+            "阅读 2,341"]
+    cleaned = clean("\n".join([BODY, BODY2] + tail))
+    assert texts(cleaned) == [BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.news.repost-end"}
+    # a news agency's （完） too; what follows it stops at a GB/T 9704 closing line
+    closing = ["XX县人民政府", "2020年2月20日"]
+    assert texts(clean("\n".join([BODY, "（完）", "关注"] + closing))) == [BODY] + closing
+    # a bare 完 is no mark
+    assert "完" in texts(clean("\n".join([BODY, "完", BODY2])))
+
+
 def test_paragraph_opened_by_an_outline_marker_is_rejoined_across_a_page_mark():
     cut = "（二）推进煤层气综合开发改革。探索煤层气矿业权与煤炭矿业权重叠区域“先采气、后采煤”协调开发"
     rest = "机制，支持煤层气企业参与增量配电业务。"
@@ -990,6 +1005,9 @@ def test_running_header_in_either_order_on_facing_pages():
 def test_two_character_word_ending_like_an_organ_is_no_closing():
     assert protected("社会") == "" and protected("全部") == ""
     assert protected("国务院") == "issuer"
+    # nor a longer one that ends in such a word: 两型社会 is a tag, not an organ
+    assert protected("两型社会") == "" and protected("和谐社会") == ""
+    assert protected("市社会科学界联合会") == "issuer"
 
 
 def test_fields_of_a_form_go_with_it():

@@ -105,6 +105,7 @@ DATE = re.compile(
 ISSUER_END = ("人民政府", "政府", "委员会", "办公室", "办公厅", "委", "局", "厅", "部", "院", "会",
               "中心", "党委", "区委", "市委", "县委", "省委", "工委", "小组", "公司", "办")
 SPONSOR_END = ("主办", "承办", "协办", "联办")  # a site's credits (经济日报社主管主办), no organ's name
+NOUN_END = ("社会", "机会", "体会", "都会")  # words that end like an organ's name (两型社会) and name none
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
@@ -156,7 +157,7 @@ def protected(text: str) -> str:
     if len(t) <= 100 and "。" not in t and t[-1] not in "：:" and not NAV_SEPARATOR.search(t) and (
             bare.endswith(DOC_TYPES) or ("关于" in t and count_ideographs(t) >= 6)):
         return "title"
-    if len(t) <= 30 and t.endswith(ISSUER_END) and not t.endswith(SPONSOR_END) \
+    if len(t) <= 30 and t.endswith(ISSUER_END) and not t.endswith(SPONSOR_END + NOUN_END) \
             and count_ideographs(t) >= 3 and not re.search(r"[，。；：,;:|>›»]", t):  # 国务院, not 社会
         return "issuer"
     return ""
