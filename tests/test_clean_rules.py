@@ -985,6 +985,25 @@ def test_a_reposters_end_mark_closes_the_document():
     assert "完" in texts(clean("\n".join([BODY, "完", BODY2])))
 
 
+
+def test_an_answer_that_pastes_the_document_keeps_the_document_only():
+    question = ["百度知道 > 社会民生 > 政策法规", "晋阳市2012年转型综改试验重点工作安排的通知全文？",
+                "领导让我找晋阳市政府办公厅今年印发的转型综改重点工作安排，要全文，最好带文号", "提问者采纳", "晋中小吏",
+                "知道大有可为答主", "擅长：政策法规 公务员 山西", "展开全部",
+                "楼主运气好，这个文件我们局里上周刚转发过，我把正文给你贴上来，格式可能有点乱，你自己调一下："]
+    document = ["晋阳市人民政府办公厅关于印发晋阳市2012年转型综改试验重点工作安排的通知", "晋阳政办发〔2012〕45号",
+                "各县（市、区）人民政府，市直各有关单位：", BODY, "晋阳市人民政府办公厅", "2012年6月5日",
+                "晋阳市2012年转型综改试验重点工作安排", "一、产业转型", BODY2]
+    after = ["以上是全文。后面还有一张《重点工作任务分解表》是表格，贴不上来，你可以去政府网站下载。", "望采纳，谢谢！",
+             "其他2条回答", "热心网友", "去晋阳市发改委网站上找，转型综改专栏里面历年的文件都有，比在这问快。", "相关问题"]
+    cleaned = clean("\n".join(question + document + after))
+    assert texts(cleaned) == document
+    # the words that made the answer look like a document's: an organ's name, a 主送机关
+    assert protected("展开全部") == "" and protected("一网通办") == ""
+    assert protected(question[-1]) == "" and protected("为你推荐：") == ""
+    assert protected("各县（市、区）人民政府，市直各有关单位，其他有关单位：") == "addressee"
+
+
 def test_paragraph_opened_by_an_outline_marker_is_rejoined_across_a_page_mark():
     cut = "（二）推进煤层气综合开发改革。探索煤层气矿业权与煤炭矿业权重叠区域“先采气、后采煤”协调开发"
     rest = "机制，支持煤层气企业参与增量配电业务。"

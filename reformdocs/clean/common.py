@@ -105,7 +105,10 @@ DATE = re.compile(
 ISSUER_END = ("人民政府", "政府", "委员会", "办公室", "办公厅", "委", "局", "厅", "部", "院", "会",
               "中心", "党委", "区委", "市委", "县委", "省委", "工委", "小组", "公司", "办")
 SPONSOR_END = ("主办", "承办", "协办", "联办")  # a site's credits (经济日报社主管主办), no organ's name
-NOUN_END = ("社会", "机会", "体会", "都会")  # words that end like an organ's name (两型社会) and name none
+# words that end like an organ's name and name none (两型社会, 展开全部, 一网通办)
+NOUN_END = ("社会", "机会", "体会", "都会", "全部", "局部", "内部", "外部", "干部", "格局", "布局", "全局",
+            "大局", "结局", "举办", "创办", "开办", "兴办", "代办", "帮办", "通办")
+PRONOUNS = re.compile("[我你您]")  # a 主送机关 names organs, never the reader or writer
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
@@ -149,9 +152,10 @@ def protected(text: str) -> str:
         return "attachment"
     if t.startswith(("抄送", "抄报", "主题词", "主送")) or PRINTED.search(t):
         return "distribution"
-    # not 时间：… 来源：… 点击： (a site's fields), nor 以下为《X》全文： (a 主送机关 names no document)
+    # not 时间：… 来源：… 点击： (a site's fields), nor 以下为《X》全文： (a 主送机关 names no document),
+    # nor 我把正文给你贴上来： (nor anyone who writes)
     if len(t) <= 120 and t[-1] in "：:" and "。" not in t and count_ideographs(t) >= 2 \
-            and "：" not in t[:-1] and ":" not in t[:-1] and "《" not in t:
+            and "：" not in t[:-1] and ":" not in t[:-1] and "《" not in t and not PRONOUNS.search(t):
         return "addressee"
     bare = TITLE_TAIL.sub("", t)
     if len(t) <= 100 and "。" not in t and t[-1] not in "：:" and not NAV_SEPARATOR.search(t) and (
