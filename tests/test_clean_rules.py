@@ -1004,6 +1004,17 @@ def test_an_answer_that_pastes_the_document_keeps_the_document_only():
     assert protected("各县（市、区）人民政府，市直各有关单位，其他有关单位：") == "addressee"
 
 
+
+def test_notes_a_reposter_signs_go_and_the_documents_own_stay():
+    notes = ["（UP注：0.5个工作日我是真不敢想，我那会儿光等刻章就等了一整天）",
+             "（划重点：承诺制扩展到工程建设领域是今年新增的，2021年版没有——星主注）",
+             "【考点提示】“年度评估和中期评估”属于保障类措施，归纳概括题中常被漏写。",
+             "华仕点睛：这一段体现了“以人为核心”的城镇化思路。"]
+    own = "（注：此表由各县（市、区）发展改革部门填报，每季度末报送。）"
+    cleaned = clean("\n".join([BODY, notes[0], notes[1], own, BODY2, notes[2], notes[3], BODY]))
+    assert texts(cleaned) == [BODY, own, BODY2, BODY]
+
+
 def test_paragraph_opened_by_an_outline_marker_is_rejoined_across_a_page_mark():
     cut = "（二）推进煤层气综合开发改革。探索煤层气矿业权与煤炭矿业权重叠区域“先采气、后采煤”协调开发"
     rest = "机制，支持煤层气企业参与增量配电业务。"
