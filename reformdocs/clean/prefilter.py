@@ -157,24 +157,22 @@ class Prefilter:
                     floating[i] = None
                 elif floating.get(i, ()) is not None:
                     floating[i] = floating.get(i, set()) | gate
-        self._floating = floating
+        self._floating_free = frozenset(i for i, g in floating.items() if g is None)
+        self._floating = tuple((i, _test(frozenset(g))) for i, g in floating.items() if g is not None)
         # the regular expression engine skips quickly to a possible first character of literals
         strings = sorted(set().union(*(g for g in floating.values() if g)))
         self._any_floating = re.compile("|".join(map(re.escape, strings)) or "(?!)")  # any gate at all
         self._by_first: dict[str, tuple[frozenset[int], tuple]] = {}
 
-    def _first(self, first: str) -> tuple[frozenset[int], tuple, tuple]:
-        """For lines that start with `first`: the expressions that need no test, and (index,
-        test) of the others, anchored and floating."""
+    def _first(self, first: str) -> tuple[frozenset[int], tuple]:
+        """For lines that start with `first`: the expressions that need no test, and (index, test)
+        of the others whose anchored alternatives may start so."""
         gates: dict[int, set[str] | None] = {}
         for i, items, flags, gate in self._anchored:
             if gates.get(i, ()) is not None and (not first or _may_start(items, first, flags)):
                 gates[i] = None if gate is None else gates.get(i, set()) | gate
-        free = frozenset(i for i, g in gates.items() if g is None)
-        free |= frozenset(i for i, g in self._floating.items() if g is None)
-        anchored = tuple((i, _test(frozenset(g))) for i, g in gates.items() if i not in free)
-        floating = tuple((i, _test(frozenset(g))) for i, g in self._floating.items() if i not in free)
-        return free, anchored, floating
+        free = self._floating_free | frozenset(i for i, g in gates.items() if g is None)
+        return free, tuple((i, _test(frozenset(g))) for i, g in gates.items() if i not in free)
 
     def candidates(self, text: str) -> set[int]:
         """Indices of the expressions that may match somewhere in `text`."""
@@ -182,9 +180,9 @@ class Prefilter:
         entry = self._by_first.get(first)
         if entry is None:
             entry = self._by_first[first] = self._first(first)
-        free, anchored, floating = entry
-        found = set(free)
-        for i, test in anchored + floating if self._any_floating.search(text) else anchored:
+        free, anchored = entry
+        found = set(free)  # (a floating test of an expression already found is skipped)
+        for i, test in anchored + self._floating if self._any_floating.search(text) else anchored:
             if i not in found and (test in text if test.__class__ is str else test.search(text)):
                 found.add(i)
         return found
