@@ -462,6 +462,28 @@ def test_what_stands_above_a_confirmed_title_is_the_sites_when_no_document_line_
     assert above[3] in texts(clean("\n".join([*above, title[0], BODY, BODY2])))
 
 
+def test_a_compilations_contents_above_the_title_go_the_documents_own_stay():
+    """A 汇编's table of contents over the document taken from it (entries with leader dots and
+    page numbers, part headings, an entry wrapped onto two lines) goes; a 规划's own contents,
+    after the title of the notice that issues it, stay."""
+    title = ["青岚县人民政府关于进一步优化营商环境的若干措施", "青府发〔2019〕6号", "各乡（镇）人民政府，县政府各部门："]
+    contents = ["目　录", "一、综合改革",
+                "青岚县2019年经济体制改革工作要点……………………………………（1）",
+                "青岚县人民政府关于进一步优化营商环境的若干措施",
+                "………………………………………………………………………（9）",
+                "二、农村改革", "青岚县农村集体产权制度改革实施方案.............. 17"]
+    cleaned = clean("\n".join([*contents, *title, BODY, BODY2]))
+    assert texts(cleaned) == [*title, BODY, BODY2]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.contents"}
+    # fewer entries, or a sentence between them: no table of contents
+    for head in (contents[:4], [*contents[:3], BODY, *contents[3:]]):
+        assert head[2] in texts(clean("\n".join([*head, *title, BODY, BODY2])))
+    # after the title: the document's own
+    plan = ["附件", "青岚县“十四五”营商环境规划", "目　录", "第一章　发展基础……………………（1）",
+            "第二章　总体要求……………………（5）", "第三章　主要任务……………………（9）", "第一章　发展基础", BODY2]
+    assert texts(clean("\n".join([*title, BODY, *plan]))) == [*title, BODY, *plan]
+
+
 def test_a_quiz_on_the_text_goes():
     quiz = ["学习测验", "1. 全面深化改革的重点是（　）", "A. 政治体制改革", "B. 经济体制改革",
             "2. 判断题：党员干部年内网络学习不少于20学时。（　）", "○ 正确", "○ 错误", "提交答案"]

@@ -48,6 +48,7 @@ COMMENT_LINES = 3  # lines of words a reader's comment has at most ...
 COMMENT_MAX = 140  # ... each this long at most
 CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
 CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
+CONTENTS_MIN = 3  # entries (leader dots and a page number) that make a table of contents
 HEADLINE_SHARED = 4  # ideographs in a row a headline shares with the title it paraphrases
 QUIZ_BLANK = re.compile(r"[（(][\s\u3000_]*[)）]\s*[。？?]?$")  # 全面深化改革的重点是（　）
 QUIZ_OPTION = re.compile(r"(?:[A-H]\s*[.．、:：]|[○◯□☐])\s*\S")  # A. 政治体制改革, ○ 正确
@@ -116,6 +117,8 @@ class Rules:
     catalog_keys: frozenset[str]
     transmittal: re.Pattern
     issuing: re.Pattern
+    contents_entry: re.Pattern
+    contents_heading: re.Pattern
     unit_signs: frozenset[str]
     repeat_min: int
     repeat_max_len: int
@@ -154,6 +157,7 @@ def rules() -> Rules:
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
         transmittal=re.compile(s["transmittal"]), issuing=re.compile(s["issuing"]),
+        contents_entry=re.compile(s["contents_entry"]), contents_heading=re.compile(s["contents_heading"]),
         unit_signs=frozenset(s["unit_signs"] + WS), repeat_min=int(s["repeat_min"]),
         repeat_max_len=int(s["repeat_max_len"]), corpus_min_docs=int(s["corpus_min_docs"]),
         corpus_min_share=float(s["corpus_min_share"]), corpus_max_len=int(s["corpus_max_len"]))
@@ -639,7 +643,17 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                f"{lines[title].no}), which it paraphrases")
         ctx.families.add("structural")
 
-    # 5b. Above a document whose title a 文号 or 主送机关 confirms, what is left when none of it is a
+    # 5b. A table of contents above a document whose title a 文号 or 主送机关 confirms lists the
+    # book or site the document was taken from (a 汇编's contents): its heading (目录), entries,
+    # and the part headings and wrapped entries between them go.
+    if found := _contents_above(st, gone, r):
+        title, block = found
+        for i in block:
+            remove(i, "chrome.structural.contents", f"a table of contents above the document's "
+                   f"title (line {lines[title].no}): the contents of the book, gazette or site it was taken from")
+        ctx.families.add("structural")
+
+    # 5c. Above a document whose title a 文号 or 主送机关 confirms, what is left when none of it is a
     # line of a document's own (GB/T 9704 lines, headings, an organs' mark; titles nothing
     # confirms aside) is the site's or a reposter's: a message and the reply that quotes the
     # document, a repost chain, headlines, fields no pattern names.
@@ -651,7 +665,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                    "own before it")
         ctx.families.add("structural")
 
-    # 5c. After the text's last body line, one or two short lines with chrome right before and
+    # 5d. After the text's last body line, one or two short lines with chrome right before and
     # after them are chrome too (a comment box's notice between the site's buttons, the address
     # and telephone between a footer's copyright and its 备案 lines), unless one is a GB/T 9704
     # line, a sentence, or a bracketed note such as （此件公开发布）.
@@ -667,7 +681,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                "or after the text's body")
         ctx.families.add("structural")
 
-    # 5d. After the closing of the document (落款 and 成文日期 after its last body line), what is
+    # 5e. After the closing of the document (落款 and 成文日期 after its last body line), what is
     # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's, up to an
     # 附件 line (the attachment follows); a line ending in a colon reads as 主送机关 only above the
     # body. So is what follows the text's last closing anywhere when no GB/T 9704 line comes
@@ -688,7 +702,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                    "after the document's closing (issuer and date)")
             ctx.families.add("structural")
 
-    # 5e. The site's masthead: an organ's name opening the page, with its web address or English
+    # 5f. The site's masthead: an organ's name opening the page, with its web address or English
     # name under it, which the steps above removed (湖州市人民政府 / www.huzhou.gov.cn). A
     # document's own organ line (发文机关标志) has its number or title under it, never these.
     head = [i for i in range(min(first, n)) if st[i]]
@@ -885,19 +899,48 @@ def _confirmed(st: list[str], kept: list[int], k: int) -> bool:
     return below[:1] == ["doc-number"] or "addressee" in below
 
 
+def _head(st: list[str], gone: Container[int]) -> tuple[int, list[int]] | None:
+    """(the first confirmed title (`_confirmed`), the kept lines above it), or None when no title
+    is confirmed or none is above it."""
+    kept = [i for i in range(len(st)) if st[i] and i not in gone]
+    k = next((k for k in range(len(kept)) if _confirmed(st, kept, k)), 0)
+    return (kept[k], kept[:k]) if k else None
+
+
+def _contents_above(st: list[str], gone: Container[int], r: Rules) -> tuple[int, list[int]] | None:
+    """(the first confirmed title, the lines of a table of contents above it): from its heading
+    (目录), or else its first entry, to its last entry, when CONTENTS_MIN lines or more are
+    entries (leader dots and a page number) and no line between ends a sentence (the others are
+    part headings and entries wrapped onto two lines)."""
+    head = _head(st, gone)
+    if head is None:
+        return None
+    title, above = head
+    entries = [k for k, i in enumerate(above) if r.contents_entry.search(st[i])]
+    if len(entries) < CONTENTS_MIN:
+        return None
+    start = next((k for k in range(entries[0], -1, -1) if r.contents_heading.match(st[above[k]])),
+                 entries[0])
+    block = above[start:entries[-1] + 1]
+    if any(ends_sentence(st[i]) for i in block if not r.contents_entry.search(st[i])):
+        return None
+    return title, block
+
+
 def _above_document(st: list[str], gone: Container[int]) -> tuple[int, list[int]] | None:
     """(the first confirmed title (`_confirmed`), the kept lines above it) when none of those is
     a GB/T 9704 line, a heading or an organs' mark; titles that nothing confirms (the site's
     headline, its copy of the title) and lines that read as a 主送机关 (以下为方案全文：), which
     never comes above the title, aside. None when there are no such lines (a title on the first
     line has none above it)."""
-    kept = [i for i in range(len(st)) if st[i] and i not in gone]
-    k = next((k for k in range(len(kept)) if _confirmed(st, kept, k)), 0)
-    for i in kept[:k]:
+    head = _head(st, gone)
+    if head is None:
+        return None
+    for i in head[1]:
         kind = protected(st[i])
         if kind not in ("", "addressee", "title") or organ_mark(st[i]):
             return None
-    return (kept[k], kept[:k]) if k else None
+    return head
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
