@@ -484,6 +484,12 @@ def test_a_compilations_contents_above_the_title_go_the_documents_own_stay():
     assert texts(clean("\n".join([*title, BODY, *plan]))) == [*title, BODY, *plan]
 
 
+def test_a_scans_gutter_bar_goes():
+    cleaned = clean("\n".join([BODY, "丨", BODY2, "青岚县丨改革动态"]))
+    assert texts(cleaned) == [BODY, BODY2, "青岚县丨改革动态"]
+    assert {e.rule for e in cleaned.edits} == {"chrome.structural.symbols"}
+
+
 def test_a_quiz_on_the_text_goes():
     quiz = ["学习测验", "1. 全面深化改革的重点是（　）", "A. 政治体制改革", "B. 经济体制改革",
             "2. 判断题：党员干部年内网络学习不少于20学时。（　）", "○ 正确", "○ 错误", "提交答案"]

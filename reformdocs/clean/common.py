@@ -114,7 +114,9 @@ DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例
              "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
 NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜·]\s|[›»｜|]")
 PRINTED = re.compile(r"\d{1,2}\s*日\s*印发$")  # the imprint line: XX办公室 2020年2月21日印发
-TEXTUAL = re.compile(r"[^\W_]")  # letters, digits, ideographs
+# letters, digits, ideographs; not 丨, an ideograph only by its code point, which OCR and titles
+# use as a vertical bar (a scan's gutter, 标题丨栏目)
+TEXTUAL = re.compile(r"[^\W_丨]")
 TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
 
 
