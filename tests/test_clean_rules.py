@@ -1033,6 +1033,19 @@ def test_an_answer_that_pastes_the_document_keeps_the_document_only():
 
 
 
+def test_a_cloud_documents_share_page_keeps_the_document_only():
+    """A cloud document shared by link (腾讯文档, 飞书, 石墨): its app prompt, sharing setting, owner
+    and last-edit line above the text, its help links under it."""
+    title = "青岚县2023年统筹城乡综合配套改革工作方案"
+    head = ["在石墨 App 中打开", title, "所有者：青岚县改革办 · 最近修改：3月14日 17:26", "互联网上获得链接的人可查看"]
+    tail = ["用石墨 App 打开", "帮助中心", "隐私政策"]
+    body = [title, BODY, "一、总体要求", BODY2, "青岚县改革办", "2023年3月2日"]
+    cleaned = clean("\n".join([*head, *body[1:], *tail]))
+    assert texts(cleaned) == body
+    # a site's 帮助中心 is no organ; a service centre that signs a document is
+    assert protected("帮助中心") == "" and protected("青岚县政务服务中心") == "issuer"
+
+
 def test_notes_a_reposter_signs_go_and_the_documents_own_stay():
     notes = ["（UP注：0.5个工作日我是真不敢想，我那会儿光等刻章就等了一整天）",
              "（划重点：承诺制扩展到工程建设领域是今年新增的，2021年版没有——星主注）",
