@@ -1046,6 +1046,21 @@ def test_a_cloud_documents_share_page_keeps_the_document_only():
     assert protected("帮助中心") == "" and protected("青岚县政务服务中心") == "issuer"
 
 
+def test_a_chat_export_keeps_the_document_posted_over_several_messages():
+    """A channel export: each message under its header ([time] sender). The document is posted in
+    parts; a sentence the message limit cut is re-joined, a table cell that ends a part stays, and
+    the replies, reactions and the poster's （续1） go."""
+    cut = ("建立流域跨界断面水质考核和生态补偿机制，上游出境断面水质未达到考核目标的，按规定向下游缴纳生态补偿资金；"
+           "开展主要污染物排污权有偿使用和交易试点，", "排污权初始分配、交易价格和收入管理办法由市环保局会同市财政局另行制定。")
+    page = ["[2023/9/14 21:02] 老周", "青岚县人民政府关于推进两型社会建设的实施意见", "青政发〔2009〕15号",
+            "各乡镇人民政府，县直各单位：", BODY, "指标", "2012年", "95%", "",
+            "[2023/9/14 21:04] 老周", "（续1）", "一、重点任务", cut[0], "",
+            "[2023/9/14 21:04] 老周", cut[1], "{Reactions}", "👍 (7)", "",
+            "[2023/9/14 21:05] 小雨不带伞", "大佬辛苦🙏 流域补偿后来省里是不是出了统一办法？", "",
+            "[2023/9/14 21:07] 老周", "是的，2011年出了暂行办法。"]
+    assert texts(clean("\n".join(page))) == [*page[1:8], "一、重点任务", cut[0] + cut[1]]
+
+
 def test_notes_a_reposter_signs_go_and_the_documents_own_stay():
     notes = ["（UP注：0.5个工作日我是真不敢想，我那会儿光等刻章就等了一整天）",
              "（划重点：承诺制扩展到工程建设领域是今年新增的，2021年版没有——星主注）",

@@ -46,7 +46,7 @@ BETWEEN_LINES = 2  # short lines in a row that chrome before and after them make
 COMMENT_NAME_MAX = 14  # a reader's name over a comment
 COMMENT_LINES = 3  # lines of words a reader's comment has at most ...
 COMMENT_MAX = 140  # ... each this long at most
-CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a forum post's length limit cut (no headline)
+CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a post's or message's length limit cut
 CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
 CONTENTS_MIN = 3  # entries (leader dots and a page number) that make a table of contents
 HEADLINE_SHARED = 4  # ideographs in a row a headline shares with the title it paraphrases
@@ -95,7 +95,8 @@ class Pattern:
     follows: str  # "" | list | tail | pager | form
     sentence: bool  # may remove a line that reads like body text
     entry: bool  # an entry of a link list (its header goes with a run of them)
-    stamp: bool  # the time of a post alone (a reader's comment: its name and words go with it)
+    stamp: str  # "" | "alone": the time of a post alone (its name above it and its words go with
+    #             it) | "named": a post's time and its sender's name (its words go with it)
     examples: tuple
 
 
@@ -141,7 +142,7 @@ def rules() -> Rules:
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
                 sentence=bool(p.get("sentence", False)), entry=bool(p.get("entry", False)),
-                stamp=bool(p.get("stamp", False)),
+                stamp={True: "alone", False: ""}.get(p.get("stamp", False), p.get("stamp")),
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
             (line if pat.scope == "line" else phrase).append(pat)
 
@@ -374,7 +375,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     phrase_edits: dict[int, list[Edit]] = {}
     follows: list[tuple[int, Pattern]] = []
     entries: set[int] = set()  # lines removed as entries of a link list
-    stamps: list[int] = []  # lines removed as the time of a post alone
+    stamps: list[int] = []  # lines removed as the time of a post (alone or with its sender)
+    named: set[int] = set()  # … with its sender
 
     def remove(i: int, rule: str, note: str) -> None:
         if i not in gone:
@@ -398,6 +400,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             entries.add(i)
         if pat.stamp:
             stamps.append(i)
+            if pat.stamp == "named":
+                named.add(i)
         return True
 
     # 1. Known families, line level, anywhere.
@@ -551,8 +555,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                 opener, above = -1, None
             above = _body_above(i, anchors, gone, opener, above)
             opener = i
-            cut = above is not None and has_ideographs(st[above], CUT_PARAGRAPH_MIN) \
-                and not ends_sentence(st[above]) and st[above][-1] not in "：:"
+            cut = above is not None and _breaks_off(st[above])
             stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
                          and (starts_with_marker(st[j]) or protected(st[j]) in
                               {"doc-number", "date", "issuer", "attachment", "distribution"}
@@ -572,19 +575,25 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
 
     # 4b. Readers' comments after the text's first body line, two or more, each with its time
     # on a line of its own (3月2日 10:03): the short name right above a time, and the few lines
-    # of words between a time or name and the next line removed, go with it.
+    # of words between a time or name and the next line removed, go with it. A chat message's
+    # header names its sender itself ([9/14 21:04] 老周): only the words under it go.
     times = [i for i in stamps if i > first] if anchors else []
     if len(times) >= 2:
         names = []
         for i in times:
-            above = _with_text(st, i, -1)
+            above = _with_text(st, i, -1) if i not in named else None
             if above is not None and above not in gone and _byline(st[above]):
                 remove(above, "chrome.structural.comment", f"the name over a reader's comment "
                        f"(its time on line {lines[i].no})")
                 names.append(above)
                 ctx.families.add("structural")
         for i in times + names:
-            for step in (-1, 1):
+            if i in named:  # a message that carries on a paragraph the one before broke off
+                above = next((j for j in range(i - 1, -1, -1) if st[j] and j not in gone), None)
+                if above is not None and _breaks_off(st[above]):
+                    ctx.page_breaks[lines[i].no] = "pages.continued-post"  # the page step
+                    continue  # re-joins the cut sentence
+            for step in (1,) if i in named else (-1, 1):
                 for j in _comment_words(i, step, st, gone):
                     remove(j, "chrome.structural.comment", f"a reader's comment (by its name or "
                            f"time, line {lines[i].no})")
@@ -954,6 +963,12 @@ def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, a
             return anchors[k]
         k -= 1
     return above if opener >= 0 else None
+
+
+def _breaks_off(text: str) -> bool:
+    """Whether `text` is a paragraph broken off mid-sentence (by a post's or message's length
+    limit): long, and ending in neither a sentence's end nor a colon."""
+    return has_ideographs(text, CUT_PARAGRAPH_MIN) and not ends_sentence(text) and text[-1] not in "：:"
 
 
 def _byline(text: str) -> bool:
