@@ -1061,6 +1061,18 @@ def test_a_chat_export_keeps_the_document_posted_over_several_messages():
     assert texts(clean("\n".join(page))) == [*page[1:8], "一、重点任务", cut[0] + cut[1]]
 
 
+def test_machine_translations_between_the_lines_go():
+    """A translation tool's bilingual view: an English line under each line of the document."""
+    english = ["In order to thoroughly implement the deployment requirements of the State Council,",
+               "1. Work goals and main indicators", "People's governments of all counties (cities and districts):"]
+    document = ["各县（市、区）人民政府：", BODY, "一、工作目标", BODY2]
+    page = [document[0], english[2], document[1], english[0], document[2], english[1], document[3]]
+    assert texts(clean("\n".join(page))) == document
+    # Latin text that is no prose stays: a table's cells, a name of three words
+    for own in (["指标", "GDP", "PM2.5"], ["Invest Hunan Program"]):
+        assert texts(clean("\n".join([BODY, *own, BODY2]))) == [BODY, *own, BODY2]
+
+
 def test_notes_a_reposter_signs_go_and_the_documents_own_stay():
     notes = ["（UP注：0.5个工作日我是真不敢想，我那会儿光等刻章就等了一整天）",
              "（划重点：承诺制扩展到工程建设领域是今年新增的，2021年版没有——星主注）",

@@ -72,6 +72,7 @@ ANCHOR_PUNCT = re.compile(r"[。，；,;！？]")
 LINK_AT_END = re.compile(r"(?:https?://|www\.)\S+$")  # 原文链接：http://…
 LINK_LABEL_MAX = 6  # ideographs a link's label may have
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # 17 Oct 2009; a standard's GB/T 9704-2012 has one
+LATIN_LINE_WORDS = 4  # Latin words on a line without ideographs that make it prose, not a name
 URLISH = re.compile(r"https?://|www\.|[\w.-]+@[\w-]+\.[a-z]{2,}|©|\(C\)|\.(?:com|cn|net|org)\b", re.I)
 # A line that opens with a key: key：value, 【key】value or [ key ] value (key letter-spaced or not).
 KEY_LINE = re.compile(r"^(?:【\s*([^】]{1,12}?)\s*】|\[\s*([^\]]{1,12}?)\s*\]|"
@@ -1097,6 +1098,9 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
         return "chrome.structural.nav-trail", "navigation trail or link bar"
     if BUTTONS.fullmatch(s):
         return "chrome.structural.buttons", "a row of bracketed buttons ([ 打印 ] 【关闭】)"
+    if not edge and not count_ideographs(s) and len(LATIN_WORD.findall(s)) >= LATIN_LINE_WORDS:
+        return "chrome.structural.latin-prose", "a line of prose in a Latin script in a Chinese " \
+            "text (1. Work goals of the plan …): a translation, or the site's"
     if protected(s):
         return None
     trail = _nav_trail(s, r)
