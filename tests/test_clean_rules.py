@@ -1073,6 +1073,33 @@ def test_machine_translations_between_the_lines_go():
         assert texts(clean("\n".join([BODY, *own, BODY2]))) == [BODY, *own, BODY2]
 
 
+def test_an_office_systems_watermark_goes_anywhere_and_cuts_no_sentence():
+    """The reader's name and number printed across each page of a print view: between a notice's
+    date and the title of what it issues, in a table, inside a sentence (re-joined)."""
+    mark = "刘建平 6718　　　　刘建平 6718"
+    cut = ("深入推进户籍制度改革，全面放开城区落户限制，推动农业转移人口在就业、社保、住房等方面享受与城镇居民同等待遇。"
+           "探索建立", "进城落户农民土地承包权、宅基地使用权、集体收益分配权依法自愿有偿退出机制。")
+    notice = ["中共青岚县委办公室关于印发《青岚县2023年深化统筹城乡综合配套改革工作要点》的通知", "青办发〔2023〕7号",
+              "各乡镇党委、人民政府：", "《青岚县2023年深化统筹城乡综合配套改革工作要点》已经县委同意，现印发给你们。",
+              "中共青岚县委办公室", "2023年4月14日"]
+    plan = ["青岚县2023年深化统筹城乡综合配套改革工作要点", BODY, "序号", "改革任务", "牵头单位", "1", "宅基地制度改革",
+            "县自然资源局", "2", "城乡教育共同体建设", "县教育局"]
+    page = [mark, *notice, mark, *plan[:8], mark, *plan[8:], cut[0], mark, cut[1]]
+    cleaned = clean("\n".join(page))
+    assert texts(cleaned)[:len(notice) + 2] == [*notice, *plan[:2]]
+    assert texts(cleaned)[-1] == cut[0] + cut[1]
+    assert [t.rows for t in cleaned.blocks if isinstance(t, Table)] == [(tuple(plan[2:5]), tuple(plan[5:8]), tuple(plan[8:]))]
+    assert sum(e.before == mark for e in cleaned.edits) == 4
+
+
+def test_a_transcriptions_page_marks_and_end_mark_go():
+    """An archive's transcription (录文) marks the original's pages and its own end."""
+    cut = ("各乡镇要按照“抓大放小”的要求，对县属国有和集体企业分类排队，", "一企一策，分期分批推进改制。")
+    page = ["（原件第1页）", BODY, cut[0], "（原件第2页）", cut[1], BODY2, "（录文完）", "展品说明",
+            "1996年8月，青岚被确定为全省首批城乡综合配套改革试点县，本件即为县政府据此印发的实施方案。"]
+    assert texts(clean("\n".join(page))) == [BODY, cut[0] + cut[1], BODY2]
+
+
 def test_notes_a_reposter_signs_go_and_the_documents_own_stay():
     notes = ["（UP注：0.5个工作日我是真不敢想，我那会儿光等刻章就等了一整天）",
              "（划重点：承诺制扩展到工程建设领域是今年新增的，2021年版没有——星主注）",

@@ -96,6 +96,7 @@ class Pattern:
     follows: str  # "" | list | tail | pager | form
     sentence: bool  # may remove a line that reads like body text
     entry: bool  # an entry of a link list (its header goes with a run of them)
+    breaks: bool  # printed where a page of the view broke: a sentence cut around it is re-joined
     stamp: str  # "" | "alone": the time of a post alone (its name above it and its words go with
     #             it) | "named": a post's time and its sender's name (its words go with it)
     examples: tuple
@@ -144,6 +145,7 @@ def rules() -> Rules:
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
                 sentence=bool(p.get("sentence", False)), entry=bool(p.get("entry", False)),
                 stamp={True: "alone", False: ""}.get(p.get("stamp", False), p.get("stamp")),
+                breaks=bool(p.get("breaks", False)),
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
             (line if pat.scope == "line" else phrase).append(pat)
 
@@ -399,6 +401,8 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             follows.append((i, pat))
         if pat.entry:
             entries.add(i)
+        if pat.breaks:
+            ctx.page_breaks[lines[i].no] = "pages.print-view"
         if pat.stamp:
             stamps.append(i)
             if pat.stamp == "named":

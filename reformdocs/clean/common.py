@@ -112,7 +112,8 @@ NOUN_END = ("社会", "机会", "体会", "都会", "全部", "局部", "内部"
 PRONOUNS = re.compile("[我你您]")  # a 主送机关 names organs, never the reader or writer
 DOC_TYPES = ("通知", "意见", "决定", "方案", "办法", "规定", "条例", "细则", "规划", "计划", "纲要",
              "报告", "请示", "批复", "纪要", "公告", "通告", "函", "决议", "纪略", "思考", "讲话",
-             "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见")
+             "总结", "综述", "调研", "意见稿", "草案", "修订版", "征求意见稿", "实施意见", "要点", "工作安排",
+             "清单", "指引")
 NAV_SEPARATOR = re.compile(r"\s[>＞›»|｜·]\s|[›»｜|]")
 PRINTED = re.compile(r"\d{1,2}\s*日\s*印发$")  # the imprint line: XX办公室 2020年2月21日印发
 # letters, digits, ideographs; not 丨, an ideograph only by its code point, which OCR and titles

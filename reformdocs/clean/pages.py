@@ -31,6 +31,8 @@ from .common import (CONTINUATION, WS, count_ideographs, ends_sentence, has_ideo
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
 WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
+# breaks after which no header of the next page is printed (a watermark over the page is no page end)
+UNHEADED = frozenset({"pages.print-view"})
 RUNNING_HEAD_MAX = 20  # a running head names the book or section (衡岭年鉴 2010): this long at most
 SENTENCE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
 
@@ -141,7 +143,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
             pending = pending or ctx.page_breaks[pagers[after]]
         before = b.no
         line_text = b.text.strip(WS)
-        if pending and line_text in ctx.removed and (
+        headed = pending and pending not in UNHEADED
+        if headed and line_text in ctx.removed and (
                 not protected(line_text) or _header_goes_on(blocks, i, ctx.removed)):
             edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
                               "the next page's header: it repeats a line removed as chrome"))
@@ -149,7 +152,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
             repeated = cfg.header_number.sub("", line_text) if pending else line_text
             gone = repeated in ctx.removed  # the page's headline, removed as chrome
-            if pending and (gone or repeated in seen or any(repeated in t for t in titles)):
+            if headed and (gone or repeated in seen or any(repeated in t for t in titles)):
                 edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
                                   "the next page's header: it repeats a line "
                                   + ("removed as chrome" if gone else "of the text")))
