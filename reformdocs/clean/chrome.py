@@ -660,20 +660,19 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # 5b. A table of contents above a document whose title a 文号 or 主送机关 confirms lists the
     # book or site the document was taken from (a 汇编's contents): its heading (目录), entries,
     # and the part headings and wrapped entries between them go.
-    if found := _contents_above(st, gone, r):
-        title, block = found
-        for i in block:
-            remove(i, "chrome.structural.contents", f"a table of contents above the document's "
-                   f"title (line {lines[title].no}): the contents of the book, gazette or site it was taken from")
+    title, above = _head(st, gone)
+    for i in _contents(st, above, r):
+        remove(i, "chrome.structural.contents", f"a table of contents above the document's title "
+               f"(line {lines[title].no}): the contents of the book, gazette or site it was taken from")
         ctx.families.add("structural")
 
     # 5c. Above a document whose title a 文号 or 主送机关 confirms, what is left when none of it is a
     # line of a document's own (GB/T 9704 lines, headings, an organs' mark; titles nothing
     # confirms aside) is the site's or a reposter's: a message and the reply that quotes the
     # document, a repost chain, headlines, fields no pattern names.
-    if found := _above_document(st, gone):
-        title, head_lines = found
-        for i in head_lines:
+    above = [i for i in above if i not in gone]
+    if _site_only(st, above):
+        for i in above:
             remove(i, "chrome.structural.above-document", f"above the document's title (line "
                    f"{lines[title].no}, a 文号 or 主送机关 under it), with no line of a document's "
                    "own before it")
@@ -913,48 +912,37 @@ def _confirmed(st: list[str], kept: list[int], k: int) -> bool:
     return below[:1] == ["doc-number"] or "addressee" in below
 
 
-def _head(st: list[str], gone: Container[int]) -> tuple[int, list[int]] | None:
-    """(the first confirmed title (`_confirmed`), the kept lines above it), or None when no title
-    is confirmed or none is above it."""
+def _head(st: list[str], gone: Container[int]) -> tuple[int, list[int]]:
+    """(the first confirmed title (`_confirmed`), the kept lines above it); no lines when no
+    title is confirmed."""
     kept = [i for i in range(len(st)) if st[i] and i not in gone]
     k = next((k for k in range(len(kept)) if _confirmed(st, kept, k)), 0)
-    return (kept[k], kept[:k]) if k else None
+    return (kept[k], kept[:k]) if k else (-1, [])
 
 
-def _contents_above(st: list[str], gone: Container[int], r: Rules) -> tuple[int, list[int]] | None:
-    """(the first confirmed title, the lines of a table of contents above it): from its heading
-    (目录), or else its first entry, to its last entry, when CONTENTS_MIN lines or more are
-    entries (leader dots and a page number) and no line between ends a sentence (the others are
-    part headings and entries wrapped onto two lines)."""
-    head = _head(st, gone)
-    if head is None:
-        return None
-    title, above = head
+def _contents(st: list[str], above: list[int], r: Rules) -> list[int]:
+    """The lines of a table of contents among the lines `above` a title: from its heading (目录),
+    or else its first entry, to its last entry, when CONTENTS_MIN lines or more are entries
+    (leader dots and a page number) and no line between ends a sentence (the others are part
+    headings and entries wrapped onto two lines)."""
     entries = [k for k, i in enumerate(above) if r.contents_entry.search(st[i])]
     if len(entries) < CONTENTS_MIN:
-        return None
+        return []
     start = next((k for k in range(entries[0], -1, -1) if r.contents_heading.match(st[above[k]])),
                  entries[0])
     block = above[start:entries[-1] + 1]
     if any(ends_sentence(st[i]) for i in block if not r.contents_entry.search(st[i])):
-        return None
-    return title, block
+        return []
+    return block
 
 
-def _above_document(st: list[str], gone: Container[int]) -> tuple[int, list[int]] | None:
-    """(the first confirmed title (`_confirmed`), the kept lines above it) when none of those is
-    a GB/T 9704 line, a heading or an organs' mark; titles that nothing confirms (the site's
-    headline, its copy of the title) and lines that read as a 主送机关 (以下为方案全文：), which
-    never comes above the title, aside. None when there are no such lines (a title on the first
-    line has none above it)."""
-    head = _head(st, gone)
-    if head is None:
-        return None
-    for i in head[1]:
-        kind = protected(st[i])
-        if kind not in ("", "addressee", "title") or organ_mark(st[i]):
-            return None
-    return head
+def _site_only(st: list[str], above: list[int]) -> bool:
+    """Whether the lines `above` a confirmed title are there and none is a GB/T 9704 line, a
+    heading or an organs' mark; titles that nothing confirms (the site's headline, its copy of
+    the title) and lines that read as a 主送机关 (以下为方案全文：), which never comes above the
+    title, aside."""
+    return bool(above) and all(protected(st[i]) in ("", "addressee", "title") and not organ_mark(st[i])
+                               for i in above)
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
@@ -1102,7 +1090,7 @@ def _structural(s: str, edge: bool, r: Rules) -> tuple[str, str] | None:
         return "chrome.structural.nav-trail", "navigation trail or link bar"
     if BUTTONS.fullmatch(s):
         return "chrome.structural.buttons", "a row of bracketed buttons ([ 打印 ] 【关闭】)"
-    if not edge and not count_ideographs(s) and len(LATIN_WORD.findall(s)) >= LATIN_LINE_WORDS:
+    if not edge and len(LATIN_WORD.findall(s)) >= LATIN_LINE_WORDS and not count_ideographs(s):
         return "chrome.structural.latin-prose", "a line of prose in a Latin script in a Chinese " \
             "text (1. Work goals of the plan …): a translation, or the site's"
     if protected(s):
