@@ -40,6 +40,7 @@ def test_chrome_data_ids_unique_and_described():
             assert p["scope"] in ("line", "phrase")
             assert p.get("where", "anywhere") in ("anywhere", "edge")
             assert p.get("follows", "") in ("", "list", "tail", "pager", "form")
+            assert p.get("stamp", "") in ("", "alone", "named")
             assert p.get("examples"), f"{fam['id']}.{p['id']} has no examples"
 
 

@@ -144,7 +144,7 @@ def rules() -> Rules:
                 regex=re.compile(p["regex"]), where=p.get("where", "anywhere"),
                 max_len=int(p.get("max_len", DEFAULT_MAX_LEN)), follows=p.get("follows", ""),
                 sentence=bool(p.get("sentence", False)), entry=bool(p.get("entry", False)),
-                stamp={True: "alone", False: ""}.get(p.get("stamp", False), p.get("stamp")),
+                stamp=p.get("stamp", ""),
                 breaks=bool(p.get("breaks", False)),
                 examples=tuple(tuple(e) if isinstance(e, list) else e for e in p.get("examples", ())))
             (line if pat.scope == "line" else phrase).append(pat)
@@ -941,8 +941,8 @@ def _site_only(st: list[str], above: list[int]) -> bool:
     heading or an organs' mark; titles that nothing confirms (the site's headline, its copy of
     the title) and lines that read as a 主送机关 (以下为方案全文：), which never comes above the
     title, aside."""
-    return bool(above) and all(protected(st[i]) in ("", "addressee", "title") and not organ_mark(st[i])
-                               for i in above)
+    return bool(above) and all(
+        protected(st[i]) in ("", "addressee", "title") and not organ_mark(st[i]) for i in above)
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
