@@ -925,15 +925,16 @@ def _contents(st: list[str], above: list[int], r: Rules) -> list[int]:
     or else its first entry, to its last entry, when CONTENTS_MIN lines or more are entries
     (leader dots and a page number) and no line between ends a sentence (the others are part
     headings and entries wrapped onto two lines)."""
-    entries = [k for k, i in enumerate(above) if r.contents_entry.search(st[i])]
+    entry = [r.contents_entry.search(st[i]) is not None for i in above]
+    entries = [k for k, e in enumerate(entry) if e]
     if len(entries) < CONTENTS_MIN:
         return []
     start = next((k for k in range(entries[0], -1, -1) if r.contents_heading.match(st[above[k]])),
                  entries[0])
-    block = above[start:entries[-1] + 1]
-    if any(ends_sentence(st[i]) for i in block if not r.contents_entry.search(st[i])):
+    stop = entries[-1] + 1
+    if any(ends_sentence(st[above[k]]) for k in range(start, stop) if not entry[k]):
         return []
-    return block
+    return above[start:stop]
 
 
 def _site_only(st: list[str], above: list[int]) -> bool:
