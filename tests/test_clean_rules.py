@@ -456,8 +456,27 @@ def test_what_stands_above_a_confirmed_title_is_the_sites_when_no_document_line_
     cleaned = clean("\n".join([*above, *title, BODY, BODY2]))
     assert texts(cleaned) == [*title, BODY, BODY2]
     assert "chrome.structural.above-document" in {e.rule for e in cleaned.edits}
-    # a document's own line above it keeps all: an organs' mark, a 签发人, a heading, a date
-    for own in ("青岚县人民政府文件", "签发人：刘建国", "一、工作动态", "2019年4月18日"):
+    # the document's own 版头 right above its title stays, and what a removed line parts from it
+    # goes: an organs' mark, a 签发人, the 文号 (printed above the title, the 主送机关 confirming it)
+    for own in (["青岚县人民政府文件"], ["签发人：刘建国"], ["青岚县人民政府文件", "青府发〔2019〕6号"]):
+        head = [title[0], *title[2:]] if own[-1] == title[1] else title
+        cleaned = clean("\n".join([*above, "【打印本页】", *own, *head, BODY, BODY2]))
+        assert texts(cleaned) == [*own, *head, BODY, BODY2]
+        # … and a line right on it may be a line of the 版头 that nothing names
+        mark = "青岚县人民政府行政规范性文件"
+        cleaned = clean("\n".join([*above, "【打印本页】", mark, *own, *head, BODY, BODY2]))
+        assert texts(cleaned) == [mark, *own, *head, BODY, BODY2]
+    # … but not when a removed line parts it from the title: the page's menu under a site's name
+    assert above[3] in texts(clean("\n".join([*above, "青岚县人民政府文件", "首页", *title, BODY, BODY2])))
+    # a site's name that its menu cuts off from the rest goes with it; an organ's name that no
+    # removed line follows may be a document's closing, and keeps all
+    site = ["青岚县人民政府", "首页", "政务公开", "互动交流"]
+    cleaned = clean("\n".join([*site, *above, *title, BODY, BODY2]))
+    assert texts(cleaned) == [*title, BODY, BODY2]
+    assert "chrome.structural.above-document" in {e.rule for e in cleaned.edits if e.before == site[0]}
+    assert above[3] in texts(clean("\n".join([*above[:3], site[0], *above[3:], *title, BODY, BODY2])))
+    # a document's line above it keeps all: a heading, a date
+    for own in ("一、工作动态", "2019年4月18日"):
         assert above[3] in texts(clean("\n".join([*above, own, *title, BODY, BODY2])))
     # a title that no 文号 or 主送机关 confirms: nothing is assumed
     assert above[3] in texts(clean("\n".join([*above, title[0], BODY, BODY2])))

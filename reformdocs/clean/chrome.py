@@ -50,6 +50,7 @@ CUT_PARAGRAPH_MIN = 40  # ideographs of a paragraph a post's or message's length
 CATALOG_ANYWHERE = 3  # catalogue fields that make a block of key lines the site's anywhere
 CONTENTS_MIN = 3  # entries (leader dots and a page number) that make a table of contents
 HEADLINE_SHARED = 4  # ideographs in a row a headline shares with the title it paraphrases
+HEAD_KINDS = ("doc-number", "masthead", "issuer")  # what a 版头 prints above the title (protected)
 QUIZ_BLANK = re.compile(r"[（(][\s\u3000_]*[)）]\s*[。？?]?$")  # 全面深化改革的重点是（　）
 QUIZ_OPTION = re.compile(r"(?:[A-H]\s*[.．、:：]|[○◯□☐])\s*\S")  # A. 政治体制改革, ○ 正确
 QUIZ_MIN_OPTIONS = 2
@@ -666,12 +667,15 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
                f"(line {lines[title].no}): the contents of the book, gazette or site it was taken from")
         ctx.families.add("structural")
 
-    # 5c. Above a document whose title a 文号 or 主送机关 confirms, what is left when none of it is a
-    # line of a document's own (GB/T 9704 lines, headings, an organs' mark; titles nothing
-    # confirms aside) is the site's or a reposter's: a message and the reply that quotes the
-    # document, a repost chain, headlines, fields no pattern names.
+    # 5c. Above a document whose title a 文号 or 主送机关 confirms, and above its own 版头 (文号,
+    # organs' names or mark right above the title), what is left when none of it is a line of a
+    # document's own (GB/T 9704 lines, headings, an organs' mark; titles nothing confirms and a
+    # site's name that chrome cuts off from the document aside) is the site's or a reposter's: a
+    # message and the reply that quotes the document, a repost chain, headlines, fields no
+    # pattern names.
     above = [i for i in above if i not in gone]
-    if _site_only(st, above):
+    above = above[:_own_head(st, above, title, gone)]
+    if _site_only(st, above, gone):
         for i in above:
             remove(i, "chrome.structural.above-document", f"above the document's title (line "
                    f"{lines[title].no}, a 文号 or 主送机关 under it), with no line of a document's "
@@ -937,13 +941,45 @@ def _contents(st: list[str], above: list[int], r: Rules) -> list[int]:
     return above[start:stop]
 
 
-def _site_only(st: list[str], above: list[int]) -> bool:
+def _own_head(st: list[str], above: list[int], title: int, gone: Container[int]) -> int:
+    """How many of the kept lines `above` a title come before its document's own 版头: the lines
+    right above the title, with no removed line between, that are its 文号, 签发人 or 密级, or
+    its organs' names or mark. When there are such lines, only what a removed line parts from
+    them and the lines right on them comes before it (a 版头 may print what none of them names:
+    行政规范性文件)."""
+    k, below = len(above), title
+    while k and (protected(st[above[k - 1]]) in HEAD_KINDS or organ_mark(st[above[k - 1]])) \
+            and not _parted(above[k - 1], below, gone):
+        k -= 1
+        below = above[k]
+    if below != title:  # what a removed line parts from the 版头 and the lines right on it
+        while k and not _parted(above[k - 1], above[k], gone):
+            k -= 1
+    return k
+
+
+def _parted(i: int, j: int, gone: Container[int]) -> bool:
+    """Whether a removed line stands between lines i and j (i < j)."""
+    return any(k in gone for k in range(i + 1, j))
+
+
+def _site_only(st: list[str], above: list[int], gone: Container[int]) -> bool:
     """Whether the lines `above` a confirmed title are there and none is a GB/T 9704 line, a
     heading or an organs' mark; titles that nothing confirms (the site's headline, its copy of
-    the title) and lines that read as a 主送机关 (以下为方案全文：), which never comes above the
-    title, aside."""
+    the title), lines that read as a 主送机关 (以下为方案全文：), which never comes above the
+    title, and organs' names that a removed line follows (a site's name over its menu) aside."""
     return bool(above) and all(
-        protected(st[i]) in ("", "addressee", "title") and not organ_mark(st[i]) for i in above)
+        (protected(st[i]) in ("", "addressee", "title") or _cut_off(st, i, gone))
+        and not organ_mark(st[i]) for i in above)
+
+
+def _cut_off(st: list[str], i: int, gone: Container[int]) -> bool:
+    """Whether line i is an organ's name, alone or with others, that a removed line follows."""
+    while i is not None and i not in gone:
+        if protected(st[i]) != "issuer":
+            return False
+        i = _with_text(st, i, 1)
+    return i is not None
 
 
 def _body_above(i: int, anchors: list[int], gone: Container[int], opener: int, above: int | None
