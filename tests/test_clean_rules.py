@@ -183,6 +183,19 @@ def test_newspaper_article_continued_on_another_page_is_rejoined():
     assert "pages.page-header" in {e.rule for e in cleaned.edits}
 
 
+def test_the_title_of_an_attached_text_that_opens_a_page_stays():
+    """关于印发《X》的通知 issues X: X opening the next printed page is the attached text's title,
+    not a part of the notice's title repeated as the page's header."""
+    name = "青溪市深化综合配套改革三年行动方案（2024—2026年）"
+    notice = [f"青溪市人民政府关于印发《{name}》的通知", "青政发〔2024〕3号", "各县（市、区）人民政府：",
+              f"现将《{name}》印发给你们，请认真贯彻执行。", "青溪市人民政府", "2024年3月1日"]
+    cleaned = clean("\n".join([*notice, "- 1 -", name, BODY, BODY2]))
+    assert texts(cleaned) == [*notice, name, BODY, BODY2]
+    # a part of the title that it does not name as the issued text is the page's header
+    cleaned = clean("\n".join([*notice, BODY[:30], "- 1 -", "青溪市人民政府关于印发", BODY[30:]]))
+    assert texts(cleaned) == [*notice, BODY]
+
+
 def test_standalone_page_marks():
     for mark in ["-2-", "- 2 -", "第2页", "— 2 —", "[接上页]", "第2页/共5页"]:
         text = f"{BODY}\n{BODY2[:20]}\n\n{mark}\n\n{BODY2[20:]}"

@@ -126,7 +126,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
     # it repeats a title-like line from before it, a line the chrome step removed (the site's
     # header printed on each web page; a GB/T 9704 line only inside that header: 新闻中心 between
     # two of its menu's words, not a 落款 that opens the page), or a part of the document's title
-    # (a newspaper's headline over the rest of an article continued on another page).
+    # (a newspaper's headline over the rest of an article continued on another page), but not the
+    # name of the text a title issues (关于印发《X》的通知: X opens the attached text).
     out: list = []
     breaks: dict[int, str] = {}  # index in `out` of a line that follows a page break -> rule
     pending = ""
@@ -152,7 +153,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
         if has_ideographs(line_text, HEADER_MIN_IDEOGRAPHS):
             repeated = cfg.header_number.sub("", line_text) if pending else line_text
             gone = repeated in ctx.removed  # the page's headline, removed as chrome
-            if headed and (gone or repeated in seen or any(repeated in t for t in titles)):
+            if headed and (gone or repeated in seen or any(_part_of_title(repeated, t) for t in titles)):
                 edits.append(Edit(STAGE, "pages.page-header", "removed", b.text, "", b.no,
                                   "the next page's header: it repeats a line "
                                   + ("removed as chrome" if gone else "of the text")))
@@ -245,6 +246,12 @@ def _running_heads(blocks: list, marks: list[str]) -> set[int]:
                     and not SENTENCE_PUNCT.search(text) and not protected(text):
                 near.setdefault("".join(text.split()), set()).add(j)
     return {j for lines in near.values() if len(lines) >= 2 for j in lines}
+
+
+def _part_of_title(text: str, title: str) -> bool:
+    """Whether `text` is part of a title other than the name of the document it issues: the
+    title of a text attached to 关于印发《X》的通知 is X, and it may open a page."""
+    return text in title and f"《{text}》" not in title
 
 
 def _continues(before: str, after: str) -> bool:
