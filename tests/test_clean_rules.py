@@ -439,6 +439,12 @@ def test_what_follows_the_closing_is_the_sites():
     assert texts(clean("\n".join([BODY, BODY2] + closing + own))) == [BODY, BODY2] + closing + own
     # without an issuer before the date, nothing is assumed to be closed
     assert site[0] in texts(clean("\n".join([BODY, BODY2, closing[1]] + site)))
+    # whom to contact about the document, right under its date, is its own note (附注); a site's
+    # contact lines after its other chrome are not
+    note = ["（此件公开发布）", "联系人：县发改局体改股　王斌", "联系电话：0731-88665432"]
+    footer = ["【打印此页】　【关闭窗口】", "联系人：网站管理员", "联系电话：0731-84428816"]
+    cleaned = clean("\n".join([BODY, BODY2, *closing, *note, *footer]))
+    assert texts(cleaned) == [BODY, BODY2, *closing, *note]
     # an attachment after the closing is the document's, its title too
     attachment = ["附件", "全面深化改革专题学习参考书目", "1.《中共中央关于全面深化改革若干重大问题的决定》"]
     assert texts(clean("\n".join([BODY, BODY2, *closing, *attachment, "【关闭窗口】"]))) == [

@@ -117,6 +117,7 @@ class Rules:
     nav_words: frozenset[str]
     site_keys: frozenset[str]
     contact_keys: frozenset[str]
+    closing_note_keys: frozenset[str]
     document_keys: frozenset[str]
     catalog_keys: frozenset[str]
     transmittal: re.Pattern
@@ -160,6 +161,7 @@ def rules() -> Rules:
         families=families,
         separators=s["nav_separators"], nav_words=frozenset(s["nav_words"]),
         site_keys=frozenset(s["site_keys"]), contact_keys=frozenset(s["contact_keys"]),
+        closing_note_keys=frozenset(s["closing_note_keys"]),
         document_keys=frozenset(s["document_keys"]), catalog_keys=frozenset(s["catalog_keys"]),
         transmittal=re.compile(s["transmittal"]), issuing=re.compile(s["issuing"]),
         contents_entry=re.compile(s["contents_entry"]), contents_heading=re.compile(s["contents_heading"]),
@@ -699,11 +701,11 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         ctx.families.add("structural")
 
     # 5e. After the closing of the document (落款 and 成文日期 after its last body line), what is
-    # neither a GB/T 9704 line nor a bracketed note such as （此件公开发布） is the site's, up to an
-    # 附件 line (the attachment follows); a line ending in a colon reads as 主送机关 only above the
-    # body. So is what follows the text's last closing anywhere when no GB/T 9704 line comes
-    # after it: the document ends there, and below it come a reply's own words, a rating form,
-    # related messages.
+    # neither a GB/T 9704 line nor a note of the document's (（此件公开发布）, 联系人：… right under
+    # the date) is the site's, up to an 附件 line (the attachment follows); a line ending in a
+    # colon reads as 主送机关 only above the body. So is what follows the text's last closing
+    # anywhere when no GB/T 9704 line comes after it: the document ends there, and below it come
+    # a reply's own words, a rating form, related messages.
     in_tail = _closings(st, kept_tail)
     after = [j for j in kept_tail if in_tail and j > in_tail[0]]
     attached = next((k for k, j in enumerate(after) if protected(st[j]) == "attachment"), len(after))
@@ -713,8 +715,10 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     rest = [j for j in kept_all if anywhere and j > anywhere[-1]]
     if not any(protected(st[j]) not in ("", "addressee") for j in rest):
         after += rest
+    notes = _closing_notes(st, in_tail + anywhere, gone, r)
     for j in after:
-        if j not in gone and protected(st[j]) in ("", "addressee") and st[j][0] not in NOTE_OPEN:
+        if j not in gone and j not in notes and protected(st[j]) in ("", "addressee") \
+                and st[j][0] not in NOTE_OPEN:
             remove(j, "chrome.structural.after-closing",
                    "after the document's closing (issuer and date)")
             ctx.families.add("structural")
@@ -762,6 +766,20 @@ def _closings(st: list[str], kept: list[int]) -> list[int]:
     """The dates among the lines `kept` that close a document: an issuer in the two lines above."""
     return [d for k, d in enumerate(kept) if DATE.match(st[d]) and protected(st[d]) == "date" and any(
         protected(st[c]) == "issuer" for c in kept[max(0, k - 2):k])]
+
+
+def _closing_notes(st: list[str], dates: list[int], gone: Container[int], r: Rules) -> set[int]:
+    """The lines right under closing `dates` (no removed line between; bracketed notes passed
+    over) that say whom to contact about the document: its 附注 (联系人：…, 联系电话：…)."""
+    found = set()
+    for d in dates:
+        j = _with_text(st, d, 1)
+        while j is not None and j not in gone and (st[j][0] in NOTE_OPEN or any(
+                key in r.closing_note_keys for key, _ in _key_fields(st[j])[:1])):
+            if st[j][0] not in NOTE_OPEN:
+                found.add(j)
+            j = _with_text(st, j, 1)
+    return found
 
 
 def _after_attachment(indices: Iterable[int], st: list[str], gone: Container[int]) -> list[int]:
