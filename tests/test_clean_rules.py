@@ -205,6 +205,16 @@ def test_standalone_page_marks():
         assert any(e.kind == "joined" for e in cleaned.edits)
 
 
+def test_a_gb9704_line_after_a_page_mark_opens_its_own_line():
+    """A line that ends without a sentence's end (a contact line, a stray button) and a 抄送, 附件
+    or 主题词 line after the page mark stay two lines: those never carry on a cut sentence."""
+    contact = "联系人：区委改革办　向敏　电话：0743-8217365"
+    for own in ("抄送：区人大常委会办公室，区政协办公室。", "附件", "主题词：两型社会　综合配套改革　意见"):
+        cleaned = clean("\n".join([BODY, contact, "- 3 -", own]))
+        assert texts(cleaned) == [BODY, contact, own], own
+        assert not any(e.kind == "joined" for e in cleaned.edits)
+
+
 def test_page_mark_between_finished_paragraphs_does_not_join():
     cleaned = clean(f"{BODY}\n- 2 -\n{BODY2}")
     assert texts(cleaned) == [BODY, BODY2]

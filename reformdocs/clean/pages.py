@@ -35,6 +35,8 @@ WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the 
 UNHEADED = frozenset({"pages.print-view"})
 RUNNING_HEAD_MAX = 20  # a running head names the book or section (衡岭年鉴 2010): this long at most
 SENTENCE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
+# GB/T 9704 lines that open a line of their own, never the rest of a cut sentence (抄送：…, 附件)
+OPENS_LINE = frozenset({"doc-number", "date", "masthead", "attachment", "distribution", "issuer"})
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,7 @@ def _continues(before: str, after: str) -> bool:
     # a paragraph opened by an outline marker may be cut too (（二）推进…协调开发 | 机制，支持…);
     # a short heading is not
     return not ends_sentence(a) and not is_heading(a) and protected(a) in ("", "heading") \
-        and not starts_with_marker(b)
+        and not starts_with_marker(b) and protected(b) not in OPENS_LINE
 
 
 def _counters(out: list, edits: list[Edit], share_site: bool, cfg: Config) -> dict[int, str]:
