@@ -461,6 +461,18 @@ def test_what_follows_the_closing_is_the_sites():
         BODY, BODY2, *closing, *attachment]
 
 
+def test_the_organ_that_heads_a_letter_and_signs_it_stays_twice():
+    """A 信函-style notice names its organ over the title and signs with it: the 版头's copy is
+    the document's own, not the site's copy of a line the text repeats; a site's name over its
+    menu still goes."""
+    organ = "青岚县发展和改革局"
+    notice = ["关于开展营商环境体验官活动的通知", "青发改函〔2024〕2号", "各乡镇人民政府，县直各单位：",
+              BODY, organ, "2024年3月4日"]
+    assert texts(clean("\n".join([organ, *notice]))) == [organ, *notice]
+    cleaned = clean("\n".join([organ, "首页", "政务公开", "互动交流", *notice]))
+    assert texts(cleaned) == notice
+
+
 def test_what_follows_the_last_closing_is_the_sites_when_no_document_line_follows():
     # a reply quoting the document: its own words and the page's rating form after the quote,
     # a sentence among them, so that the body seemed to run on

@@ -676,7 +676,9 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     # message and the reply that quotes the document, a repost chain, headlines, fields no
     # pattern names.
     above = [i for i in above if i not in gone]
-    above = above[:_own_head(st, above, title, gone)]
+    head = _own_head(st, above, title, gone)
+    ctx.head_lines.update(lines[i].no for i in above[head:])
+    above = above[:_parted_off(above, head, gone)]
     if _site_only(st, above, gone):
         for i in above:
             remove(i, "chrome.structural.above-document", f"above the document's title (line "
@@ -960,17 +962,23 @@ def _contents(st: list[str], above: list[int], r: Rules) -> list[int]:
 
 
 def _own_head(st: list[str], above: list[int], title: int, gone: Container[int]) -> int:
-    """How many of the kept lines `above` a title come before its document's own 版头: the lines
+    """Where the document's own 版头 starts among the kept lines `above` its title: the lines
     right above the title, with no removed line between, that are its 文号, 签发人 or 密级, or
-    its organs' names or mark. When there are such lines, only what a removed line parts from
-    them and the lines right on them comes before it (a 版头 may print what none of them names:
-    行政规范性文件)."""
+    its organs' names or mark (len(above) when there are none)."""
     k, below = len(above), title
     while k and (protected(st[above[k - 1]]) in HEAD_KINDS or organ_mark(st[above[k - 1]])) \
             and not _parted(above[k - 1], below, gone):
         k -= 1
         below = above[k]
-    if below != title:  # what a removed line parts from the 版头 and the lines right on it
+    return k
+
+
+def _parted_off(above: list[int], head: int, gone: Container[int]) -> int:
+    """How many of the kept lines `above` a title come before the document: all when it has no
+    版头 (`head`, where it starts, is len(above)); else those a removed line parts from the 版头
+    and the lines right on it (a 版头 may print what none of its lines names: 行政规范性文件)."""
+    k = head
+    if k < len(above):
         while k and not _parted(above[k - 1], above[k], gone):
             k -= 1
     return k

@@ -192,6 +192,8 @@ class Run:
     # where chrome removed a break in the text (a web pager, a forum's next floor): line -> rule
     page_breaks: dict[int, str] = field(default_factory=dict)
     removed: set[str] = field(default_factory=set)  # the lines chrome removed whole (stripped)
+    # the document's own 版头 above its title (文号, organs' names …), by line: no site's copies
+    head_lines: set[int] = field(default_factory=set)
 
 
 RUN: ContextVar[Run | None] = ContextVar("reformdocs_clean_run", default=None)

@@ -217,12 +217,15 @@ def _same(text: str) -> str:
 
 
 def _duplicates(blocks: list, edits: list[Edit]) -> list:
-    """A short head line the text repeats right below is the site's copy of it: the first goes."""
+    """A short head line the text repeats right below is the site's copy of it: the first goes,
+    unless it is a line of the document's own 版头 (its organ's name, repeated by the 落款)."""
+    own = run().head_lines
     head = [(k, b) for k, b in enumerate(blocks[:HEAD_BLOCKS]) if isinstance(b, Line)]
     drop = set()
     for x, (k, b) in enumerate(head):
         t = _same(b.text)
-        if len(t) > 100 or t[-1] in FINAL or starts_with_marker(t) or count_ideographs(t) < 4:
+        if b.no in own or len(t) > 100 or t[-1] in FINAL or starts_with_marker(t) \
+                or count_ideographs(t) < 4:
             continue
         later = next((m for m, c in head[x + 1:] if _same(c.text) == t), None)
         if later is not None:
