@@ -461,6 +461,20 @@ def test_what_follows_the_closing_is_the_sites():
         BODY, BODY2, *closing, *attachment]
 
 
+def test_a_librarys_record_of_the_book_the_document_was_taken_from_goes():
+    """An online book reader's record of the 汇编 (书名, 出版社, ISBN …) under the page it shows
+    goes as a catalogue; the document's own 主题词 line stays."""
+    closing = ["株洲市人民政府", "2009年7月16日", "主题词：产权制度　改革　方案"]
+    record = ["书名：长株潭城市群两型社会建设改革政策文件汇编", "作者：试验区领导协调委员会办公室编",
+              "出版社：湖南人民出版社", "ISBN：978-7-5438-6275-3", "出版日期：2010.05",
+              "主题词：城市群－经济建设－政策－汇编－湖南省", "中图法分类号：F299.276.4"]
+    notice = "本书为图书馆已购电子资源，仅限校园网IP范围内在线阅读，不得下载、打印或用于商业用途。"
+    cleaned = clean("\n".join([BODY, BODY2, *closing, "上一页", "下一页", "42/318", *record, notice]))
+    assert texts(cleaned)[:5] == [BODY, BODY2, *closing]
+    assert not set(record) & set(texts(cleaned))
+    assert {e.rule for e in cleaned.edits if e.before in record} == {"chrome.structural.catalog"}
+
+
 def test_the_organ_that_heads_a_letter_and_signs_it_stays_twice():
     """A 信函-style notice names its organ over the title and signs with it: the 版头's copy is
     the document's own, not the site's copy of a line the text repeats; a site's name over its
