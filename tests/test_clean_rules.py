@@ -215,6 +215,14 @@ def test_a_gb9704_line_after_a_page_mark_opens_its_own_line():
         assert not any(e.kind == "joined" for e in cleaned.edits)
 
 
+def test_a_line_shorter_than_a_printed_line_before_a_page_mark_ends_its_paragraph():
+    """A printed page ends in a full line: a short field line before the page mark (完成时限：…)
+    is whole, and the line after the mark starts a paragraph of its own."""
+    task = ["1.推进开发区“管委会+公司”改革，完善市场化运营机制", "完成时限：2024年12月底前"]
+    cleaned = clean("\n".join([BODY, *task, "— 1 —", "责任单位：县开发区管委会", BODY2]))
+    assert texts(cleaned) == [BODY, *task, "责任单位：县开发区管委会", BODY2]
+
+
 def test_page_mark_between_finished_paragraphs_does_not_join():
     cleaned = clean(f"{BODY}\n- 2 -\n{BODY2}")
     assert texts(cleaned) == [BODY, BODY2]

@@ -31,6 +31,7 @@ from .common import (CONTINUATION, WS, count_ideographs, ends_sentence, has_ideo
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
 WEB_PAGE_MIN_IDEOGRAPHS = 20  # a web page ends in a paragraph, not in what the pager left (3 1)
+PAGE_LINE_MIN_IDEOGRAPHS = 12  # a printed page ends in a full line: a shorter one ends its paragraph
 # breaks after which no header of the next page is printed (a watermark over the page is no page end)
 UNHEADED = frozenset({"pages.print-view"})
 RUNNING_HEAD_MAX = 20  # a running head names the book or section (衡岭年鉴 2010): this long at most
@@ -199,7 +200,8 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
         if rule and isinstance(b, Line):
             p = _beside(result, len(result), -1)
             prev = result[p] if p is not None else None
-            if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)) and (
+            if isinstance(prev, Line) and (k in forced or (
+                    _continues(prev.text, b.text) and has_ideographs(prev.text, PAGE_LINE_MIN_IDEOGRAPHS))) and (
                     rule not in found_by_chrome or has_ideographs(prev.text, WEB_PAGE_MIN_IDEOGRAPHS)):
                 del result[p + 1:]
                 result[p] = j.join([prev, b], rule, "sentence re-joined across a page break")
