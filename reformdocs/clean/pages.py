@@ -200,8 +200,7 @@ def apply(blocks: list) -> tuple[list, list[Edit]]:
         if rule and isinstance(b, Line):
             p = _beside(result, len(result), -1)
             prev = result[p] if p is not None else None
-            if isinstance(prev, Line) and (k in forced or (
-                    _continues(prev.text, b.text) and has_ideographs(prev.text, PAGE_LINE_MIN_IDEOGRAPHS))) and (
+            if isinstance(prev, Line) and (k in forced or _continues(prev.text, b.text)) and (
                     rule not in found_by_chrome or has_ideographs(prev.text, WEB_PAGE_MIN_IDEOGRAPHS)):
                 del result[p + 1:]
                 result[p] = j.join([prev, b], rule, "sentence re-joined across a page break")
@@ -266,9 +265,10 @@ def _continues(before: str, after: str) -> bool:
     if b[0] in CONTINUATION:
         return True
     # a paragraph opened by an outline marker may be cut too (（二）推进…协调开发 | 机制，支持…);
-    # a short heading is not
+    # a short heading is not, nor a line shorter than a printed line (完成时限：2024年底前)
     return not ends_sentence(a) and not is_heading(a) and protected(a) in ("", "heading") \
-        and not starts_with_marker(b) and protected(b) not in OPENS_LINE
+        and has_ideographs(a, PAGE_LINE_MIN_IDEOGRAPHS) and not starts_with_marker(b) \
+        and protected(b) not in OPENS_LINE
 
 
 def _counters(out: list, edits: list[Edit], share_site: bool, cfg: Config) -> dict[int, str]:
