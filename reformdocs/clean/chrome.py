@@ -25,8 +25,9 @@ from functools import lru_cache
 
 from ..model import Edit, Line
 from . import table
-from .common import (DATE, FINAL, ISSUER_END, TEXTUAL, TITLE_TAIL, WS, count_ideographs, ends_sentence,
-                     has_ideographs, load_data, organ_mark, protected, run, starts_with_marker)
+from .common import (DATE, FINAL, ISSUER_END, STANDALONE, TEXTUAL, TITLE_TAIL, WS, count_ideographs,
+                     ends_sentence, has_ideographs, load_data, organ_mark, protected, run,
+                     starts_with_marker)
 from .prefilter import Prefilter
 
 STAGE = "clean"
@@ -565,8 +566,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
             opener = i
             cut = above is not None and _breaks_off(st[above])
             stop = next((j for j in range(i + 1, n) if j not in gone and st[j]
-                         and (starts_with_marker(st[j]) or protected(st[j]) in
-                              {"doc-number", "date", "issuer", "attachment", "distribution"}
+                         and (starts_with_marker(st[j]) or protected(st[j]) in STANDALONE
                               or cut and _anchor(st[j]))), n)
             if cut and stop < n and not starts_with_marker(st[stop]) and _anchor(st[stop]):
                 ctx.page_breaks[lines[i].no] = "pages.continued-post"
@@ -717,7 +717,7 @@ def apply(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
     rest = [j for j in kept_all if anywhere and j > anywhere[-1]]
     if not any(protected(st[j]) not in ("", "addressee") for j in rest):
         after += rest
-    notes = _closing_notes(st, in_tail + anywhere, gone, r)
+    notes = _closing_notes(st, {*in_tail, *anywhere}, gone, r)
     for j in after:
         if j not in gone and j not in notes and protected(st[j]) in ("", "addressee") \
                 and st[j][0] not in NOTE_OPEN:
@@ -770,7 +770,7 @@ def _closings(st: list[str], kept: list[int]) -> list[int]:
         protected(st[c]) == "issuer" for c in kept[max(0, k - 2):k])]
 
 
-def _closing_notes(st: list[str], dates: list[int], gone: Container[int], r: Rules) -> set[int]:
+def _closing_notes(st: list[str], dates: Iterable[int], gone: Container[int], r: Rules) -> set[int]:
     """The lines right under closing `dates` (no removed line between; bracketed notes passed
     over) that say whom to contact about the document: its 附注 (联系人：…, 联系电话：…)."""
     found = set()

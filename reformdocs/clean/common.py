@@ -126,6 +126,9 @@ TITLE_TAIL = re.compile(r"(?:[（(][^（）()]{1,20}[)）])*$")
 # the 紧急程度 and the 签发人.
 MASTHEAD = re.compile(r"^(?:(?:绝密|机密|秘密)(?:\s*★\s*\S{0,6})?|特急|加急|特提|平急|签发人\s*[:：]\s*\S.{0,20})$")
 ORGAN_MARK = "文件"
+# The kinds of `protected` line that stand alone: a 文号, a date, a 落款, an 附件 or 抄送 line. No
+# sentence runs on into them, and a block of the site's that reaches one has reached the document.
+STANDALONE = frozenset({"doc-number", "date", "issuer", "attachment", "distribution"})
 
 
 def organ_mark(text: str) -> bool:

@@ -25,8 +25,8 @@ from functools import lru_cache
 from statistics import median
 
 from ..model import Edit, Line
-from .common import (CONTINUATION, WS, count_ideographs, ends_sentence, has_ideographs, is_heading,
-                     load_data, protected, run, starts_with_marker)
+from .common import (CONTINUATION, STANDALONE, WS, count_ideographs, ends_sentence, has_ideographs,
+                     is_heading, load_data, protected, run, starts_with_marker)
 
 STAGE = "clean"
 HEADER_MIN_IDEOGRAPHS = 8  # a page header repeats a title, not a short heading such as 二、任务
@@ -36,8 +36,9 @@ PAGE_LINE_MIN_IDEOGRAPHS = 12  # a printed page ends in a full line: a shorter o
 UNHEADED = frozenset({"pages.print-view"})
 RUNNING_HEAD_MAX = 20  # a running head names the book or section (衡岭年鉴 2010): this long at most
 SENTENCE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
-# GB/T 9704 lines that open a line of their own, never the rest of a cut sentence (抄送：…, 附件)
-OPENS_LINE = frozenset({"doc-number", "date", "masthead", "attachment", "distribution", "issuer"})
+# GB/T 9704 lines that open a line of their own, never the rest of a cut sentence (抄送：…, 附件),
+# and a 版头's 签发人 or 密级
+OPENS_LINE = STANDALONE | {"masthead"}
 
 
 @dataclass(frozen=True)
